@@ -1,0 +1,1 @@
+"""Person-level pages. Every view here goes through accounts.scoping."""

@@ -1,0 +1,1 @@
+"""The snapshot store: immutable, validated extracts under CARELENS_HOME/snapshots/."""

@@ -1,0 +1,49 @@
+"""Find the snapshots in a carelens home.
+
+A snapshot is a folder `snapshots/<id>/` with a `manifest.json`; imports
+build it elsewhere and rename it into place when complete, so a folder without
+a readable manifest is not a snapshot and is ignored here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    snapshot_id: str
+    created: datetime
+    label: str
+    path: Path
+
+
+def _read(folder: Path) -> SnapshotInfo | None:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        created = datetime.fromisoformat(manifest["created"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return SnapshotInfo(
+        snapshot_id=str(manifest.get("snapshot", folder.name)),
+        created=created,
+        label=str(manifest.get("label") or ""),
+        path=folder,
+    )
+
+
+def list_snapshots(home: Path) -> list[SnapshotInfo]:
+    """Complete snapshots, oldest first."""
+    root = home / "snapshots"
+    if not root.is_dir():
+        return []
+    found = [info for folder in root.iterdir() if folder.is_dir() if (info := _read(folder))]
+    return sorted(found, key=lambda info: info.created)
+
+
+def latest_snapshot(home: Path) -> SnapshotInfo | None:
+    snapshots = list_snapshots(home)
+    return snapshots[-1] if snapshots else None

@@ -1,0 +1,1 @@
+"""The Django project: settings, URLs, the base templates, home and error pages."""

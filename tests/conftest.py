@@ -1,0 +1,71 @@
+"""Shared personas: practitioners in teams A and B, a manager, an analyst, a finance officer
+and an administrator (healthchecks' Alice/Bob/Charlie, in our domain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from carelens.accounts.setup import sync_roles
+from tests.factories import TeamFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, settings):
+    """Each test gets its own CARELENS_HOME, so snapshots never leak between tests."""
+    settings.CARELENS_HOME = tmp_path
+
+
+@pytest.fixture
+def roles(db):
+    return sync_roles()
+
+
+@pytest.fixture
+def team_a(db):
+    return TeamFactory(name="North Locality")
+
+
+@pytest.fixture
+def team_b(db):
+    return TeamFactory(name="South Locality")
+
+
+@pytest.fixture
+def practitioner_a(roles, team_a):
+    return UserFactory(username="alice", role="practitioner", teams=[team_a])
+
+
+@pytest.fixture
+def practitioner_b(roles, team_b):
+    return UserFactory(username="bob", role="practitioner", teams=[team_b])
+
+
+@pytest.fixture
+def manager_a(roles, team_a):
+    return UserFactory(username="mina", role="team-manager", teams=[team_a])
+
+
+@pytest.fixture
+def analyst(roles):
+    return UserFactory(username="ann", role="analyst")
+
+
+@pytest.fixture
+def finance_officer(roles):
+    return UserFactory(username="fred", role="finance-officer")
+
+
+@pytest.fixture
+def administrator(roles):
+    return UserFactory(username="ada", role="administrator")
+
+
+@pytest.fixture
+def client_for(client):
+    """Sign the test client in as a given user and return it."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
