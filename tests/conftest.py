@@ -11,8 +11,12 @@ from tests.factories import TeamFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path, settings):
-    """Each test gets its own CARELENS_HOME, so snapshots never leak between tests."""
+    """Each test gets its own CARELENS_HOME, so snapshots never leak between tests.
+
+    Passwords use a fast hasher here: the production one is slow on purpose.
+    """
     settings.CARELENS_HOME = tmp_path
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ CARELENS_HTTPS = env_bool("CARELENS_HTTPS", False)
 CARELENS_SESSION_IDLE_MINUTES = env_int("CARELENS_SESSION_IDLE_MINUTES", 30, minimum=1)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "carelens.web.admin_config.CarelensAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
