@@ -25,7 +25,9 @@ def test_login_and_logout_are_audited_with_ip(client, practitioner_a):
     )
     assert response.status_code == 302
     client.post("/accounts/logout/", REMOTE_ADDR="10.1.2.3")
-    actions = list(AuditEvent.objects.order_by("id").values_list("action", "username", "ip_address"))
+    actions = list(
+        AuditEvent.objects.order_by("id").values_list("action", "username", "ip_address")
+    )
     assert ("login", "alice", "10.1.2.3") in actions
     assert ("logout", "alice", "10.1.2.3") in actions
 
@@ -56,18 +58,14 @@ def test_audit_rows_cannot_be_changed_or_deleted_through_the_orm(practitioner_a)
 def test_database_refuses_updates_to_audit_rows_even_in_raw_sql(practitioner_a):
     event = audit.record(None, audit.Action.EXPORT, user=practitioner_a)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE accounts_auditevent SET detail = %s WHERE id = %s", ["x", event.pk]
-        )
+        cursor.execute("UPDATE accounts_auditevent SET detail = %s WHERE id = %s", ["x", event.pk])
 
 
 def test_raw_sql_delete_is_refused_where_the_database_enforces_it(practitioner_a):
     """PostgreSQL refuses it; SQLite leaves deletes to the model (see migration 0002)."""
     event = audit.record(None, audit.Action.EXPORT, user=practitioner_a)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT COUNT(*) FROM accounts_auditevent WHERE id = %s", [event.pk]
-        )
+        cursor.execute("SELECT COUNT(*) FROM accounts_auditevent WHERE id = %s", [event.pk])
         assert cursor.fetchone()[0] == 1
     if connection.vendor == "postgresql":
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:

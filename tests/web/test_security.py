@@ -183,9 +183,7 @@ def test_check_deploy_fails_without_the_https_flag(tmp_path):
 
 
 def test_a_bad_setting_is_named_without_a_stack_trace(tmp_path):
-    result = _carelens(
-        "check", env_extra={"CARELENS_HOME": str(tmp_path), "DEBUG": "maybe"}
-    )
+    result = _carelens("check", env_extra={"CARELENS_HOME": str(tmp_path), "DEBUG": "maybe"})
     assert result.returncode == 2
     assert "DEBUG must be true or false" in result.stderr
     assert "Traceback" not in result.stderr

@@ -47,9 +47,7 @@ def person_scope(user) -> PersonScope:
         raise PermissionDenied("Your role does not include person-level data.")
     if user.has_perm("accounts.view_all_teams"):
         return PersonScope(all_teams=True, teams=frozenset())
-    return PersonScope(
-        all_teams=False, teams=frozenset(user.teams.values_list("name", flat=True))
-    )
+    return PersonScope(all_teams=False, teams=frozenset(user.teams.values_list("name", flat=True)))
 
 
 class PersonRecord(Protocol):

@@ -58,7 +58,7 @@ for _name in PASSTHROUGH:
     rich_help_panel="Administration (Django commands)",
 )
 def manage(ctx: typer.Context) -> None:
-    """Any other Django management command. Example: carelens manage sendtestemail you@example.org"""
+    """Any other Django management command. Example: carelens manage sendtestemail me@council.gov"""
     args = list(ctx.args)
     dj.run(*(args or ["help"]))
 

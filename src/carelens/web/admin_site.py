@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import update_wrapper
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
@@ -16,6 +18,18 @@ class CarelensAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return request.user.is_active and request.user.has_perm("accounts.manage_users")
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def refuse_non_administrators(request, *args, **kwargs):
+            # Straight to the 403 page (and its audit row) rather than a detour
+            # through the admin's login page.
+            if request.user.is_authenticated and not self.has_permission(request):
+                raise PermissionDenied("The admin is for administrators.")
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(refuse_non_administrators, inner)
 
     def get_urls(self):
         # Django sends anonymous admin requests to the admin's own login page;
