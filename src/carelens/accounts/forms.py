@@ -88,13 +88,11 @@ class AuditFilterForm(forms.Form):
         required=False,
         label="From date",
         help_text="For example, 2026-11-01",
-        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
         required=False,
         label="To date",
-        help_text="Inclusive",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Inclusive. For example, 2026-11-30",
     )
 
     def __init__(self, *args, **kwargs):
