@@ -7,6 +7,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -49,7 +50,7 @@ class IdleTimeoutMiddleware:
                 request.user = None
                 logout(request)
                 messages.info(request, "You were signed out because you were inactive.")
-                return redirect(f"{reverse('login')}?next={request.path}")
+                return redirect_to_login(request.get_full_path())
             request.session[LAST_SEEN] = now
         return self.get_response(request)
 

@@ -78,6 +78,10 @@ ADMIN_MODEL_PERMISSIONS = (
     ("accounts", "team"),
     ("accounts", "teammembership"),
     ("auth", "group"),
+    # Lockouts: an administrator can see failed attempts and lift a lockout.
+    ("axes", "accessattempt"),
+    ("axes", "accessfailurelog"),
+    ("axes", "accesslog"),
 )
 
 
