@@ -10,14 +10,17 @@ from django.contrib.auth import forms as auth_forms
 from carelens.accounts.audit_models import AuditEvent
 
 
-def _helper(*fields, button: str, method: str = "post", widths=None) -> FormHelper:
+def gds_helper(*fields, button: str, method: str = "post") -> FormHelper:
+    """A GOV.UK form layout: small labels, the given fields in order, one button."""
     helper = FormHelper()
     helper.form_method = method
     helper.label_size = Size.SMALL
-    widths = widths or {}
-    layout = [Field.text(name, field_width=widths.get(name, 20)) for name in fields]
-    helper.layout = Layout(*layout, Submit("submit", button))
+    helper.layout = Layout(*fields, Submit("submit", button))
     return helper
+
+
+def _password(name: str) -> Field:
+    return Field(name, css_class="govuk-input--width-20")
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -31,37 +34,25 @@ class LoginForm(auth_forms.AuthenticationForm):
         self.fields["username"].widget.attrs.update(
             {"autocomplete": "username", "spellcheck": "false"}
         )
-        self.helper = FormHelper()
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout(
-            Field.text("username", field_width=20),
-            Field("password", css_class="govuk-input--width-20"),
-            Submit("submit", "Sign in"),
+        self.helper = gds_helper(
+            Field.text("username", field_width=20), _password("password"), button="Sign in"
         )
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout(
-            Field("old_password", css_class="govuk-input--width-20"),
-            Field("new_password1", css_class="govuk-input--width-20"),
-            Field("new_password2", css_class="govuk-input--width-20"),
-            Submit("submit", "Change password"),
+        self.helper = gds_helper(
+            *map(_password, ["old_password", "new_password1", "new_password2"]),
+            button="Change password",
         )
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout(
-            Field("new_password1", css_class="govuk-input--width-20"),
-            Field("new_password2", css_class="govuk-input--width-20"),
-            Submit("submit", "Set password"),
+        self.helper = gds_helper(
+            *map(_password, ["new_password1", "new_password2"]), button="Set password"
         )
 
 
@@ -69,7 +60,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Work email address"
-        self.helper = _helper("email", button="Send reset link", widths={"email": 30})
+        self.helper = gds_helper(Field.text("email", field_width=30), button="Send reset link")
 
 
 class AuditFilterForm(forms.Form):
@@ -97,10 +88,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout(
+        self.helper = gds_helper(
             Field.text("username", field_width=20),
             Field.select("action"),
             Field.select("outcome"),
@@ -108,7 +96,8 @@ class AuditFilterForm(forms.Form):
             Field.text("object_id", field_width=20),
             Field.text("date_from", field_width=10),
             Field.text("date_to", field_width=10),
-            Submit("submit", "Search"),
+            button="Search",
+            method="get",
         )
 
     def clean(self):

@@ -59,43 +59,41 @@ class PersonDirectory(Protocol):
     def get(self, person_id: str) -> PersonRecord | None: ...
 
 
+def _refused(request, person_id: str, action: str, outcome: str, detail: str) -> None:
+    audit.record(
+        request, action, object_type=PERSON, object_id=person_id, outcome=outcome, detail=detail
+    )
+
+
 def get_person_or_404(request, person_id: str, directory: PersonDirectory) -> PersonRecord:
     """Fetch one person for `request.user`, auditing the view or the refusal.
 
     A person outside the user's teams gets the same 404 as one who does not
     exist, so the response never reveals whom the council supports.
     """
+    denied, failed = audit.Outcome.DENIED, audit.Outcome.FAILURE
     try:
         scope = person_scope(request.user)
     except PermissionDenied:
-        audit.record(
+        _refused(
             request,
+            person_id,
             audit.Action.ACCESS_DENIED,
-            object_type=PERSON,
-            object_id=person_id,
-            outcome=audit.Outcome.DENIED,
-            detail="role has no person-level access",
+            denied,
+            "role has no person-level access",
         )
         raise
     person = directory.get(person_id)
     if person is None:
-        audit.record(
-            request,
-            audit.Action.VIEW_PERSON,
-            object_type=PERSON,
-            object_id=person_id,
-            outcome=audit.Outcome.FAILURE,
-            detail="no such person",
-        )
+        _refused(request, person_id, audit.Action.VIEW_PERSON, failed, "no such person")
         raise Http404("No such person.")
     if not scope.allows(person.teams):
-        audit.record(
+        _refused(
             request,
+            person_id,
             audit.Action.ACCESS_DENIED,
-            object_type=PERSON,
-            object_id=person_id,
-            outcome=audit.Outcome.DENIED,
-            detail="person outside the user's teams",
+            denied,
+            "person outside the user's teams",
         )
         raise Http404("No such person.")
     audit.record(request, audit.Action.VIEW_PERSON, object_type=PERSON, object_id=person_id)

@@ -20,6 +20,14 @@ from carelens.accounts.forms import (
 )
 
 
+def _password_changed(request, user, detail: str = "") -> None:
+    """The user chose their own password: a one-time password no longer applies."""
+    if user.must_change_password:
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])
+    audit.record(request, audit.Action.PASSWORD_CHANGE, user=user, detail=detail)
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
@@ -44,11 +52,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        user = form.user
-        if user.must_change_password:
-            user.must_change_password = False
-            user.save(update_fields=["must_change_password"])
-        audit.record(self.request, audit.Action.PASSWORD_CHANGE, user=user)
+        _password_changed(self.request, form.user)
         return response
 
 
@@ -81,11 +85,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        user = form.user
-        if user.must_change_password:
-            user.must_change_password = False
-            user.save(update_fields=["must_change_password"])
-        audit.record(self.request, audit.Action.PASSWORD_CHANGE, user=user, detail="by reset link")
+        _password_changed(self.request, form.user, detail="by reset link")
         return response
 
 

@@ -17,14 +17,19 @@ def bad_request(request, exception=None):
     return _page(request, 400, "400")
 
 
-def permission_denied(request, exception=None):
+def _audit_refusal(request, detail: str = "") -> None:
     audit.record(
         request,
         audit.Action.ACCESS_DENIED,
         object_type="url",
         object_id=request.path[:64],
         outcome=audit.Outcome.DENIED,
+        detail=detail,
     )
+
+
+def permission_denied(request, exception=None):
+    _audit_refusal(request)
     return _page(request, 403, "403")
 
 
@@ -38,12 +43,5 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
-    audit.record(
-        request,
-        audit.Action.ACCESS_DENIED,
-        object_type="url",
-        object_id=request.path[:64],
-        outcome=audit.Outcome.DENIED,
-        detail="form security check failed",
-    )
+    _audit_refusal(request, "form security check failed")
     return _page(request, 403, "csrf")
