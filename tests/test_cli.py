@@ -116,3 +116,13 @@ def test_demo_sets_up_then_serve_serves_the_login_page(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_readme_documents_every_command():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in [*OWN_COMMANDS, *PASSTHROUGH, "manage"]:
+        if name in ("shell", "showmigrations", "makemigrations"):
+            continue  # developers' commands, listed by `carelens --help`
+        assert f"carelens {name}" in readme, name

@@ -137,3 +137,12 @@ def test_audit_page_paginates(client_for, administrator):
     second = check_page(client.get("/accounts/audit/", {"action": "export", "page": 2}))
     assert len(first.select("tbody tr")) == 50
     assert len(second.select("tbody tr")) == 10
+
+
+def test_changes_from_the_command_line_say_so(roles):
+    from django.core.management import call_command
+
+    call_command("createuser", "cli-made", role="analyst", stdout=None)
+    event = AuditEvent.objects.filter(action="create", object_type="accounts.user").get()
+    assert event.username.startswith("command line (")
+    assert event.ip_address is None

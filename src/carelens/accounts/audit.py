@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import logging
 
 from axes.helpers import get_client_ip_address
@@ -12,6 +13,13 @@ log = logging.getLogger(__name__)
 
 Action = AuditEvent.Action
 Outcome = AuditEvent.Outcome
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def client_ip(request) -> str | None:
@@ -46,6 +54,9 @@ def record(
             user = candidate
     if user is not None and not username:
         username = user.get_username()
+    if request is None and not username:
+        # A change made outside the web app (a carelens command): say whose shell.
+        username = f"command line ({_os_user()})"
     event = AuditEvent.objects.create(
         user=user,
         username=username[:150],
