@@ -48,7 +48,13 @@ def test_django_commands_answer_help(name, capsys):
 
 @pytest.mark.django_db
 def test_createuser_gives_role_teams_and_a_one_time_password(capsys, roles):
-    call_command("createuser", "asha", role="Team manager", team=["North Locality", "Reablement"])
+    call_command(
+        "createuser",
+        "asha",
+        role="Team manager",
+        team=["North Locality", "Reablement"],
+        create_teams=True,
+    )
     out = capsys.readouterr().out
     user = User.objects.get(username="asha")
     assert user.must_change_password
@@ -56,6 +62,21 @@ def test_createuser_gives_role_teams_and_a_one_time_password(capsys, roles):
     assert sorted(user.teams.values_list("name", flat=True)) == ["North Locality", "Reablement"]
     password = re.search(r"One-time password: (\S+)", out).group(1)
     assert user.check_password(password)
+
+
+@pytest.mark.django_db
+def test_createuser_refuses_a_misspelt_team_and_names_the_known_ones(team_a):
+    with pytest.raises(CommandError, match=r"No team called 'North Localty'.*North Locality"):
+        call_command("createuser", "asha", role="practitioner", team=["North Localty"])
+    assert not User.objects.filter(username="asha").exists()
+    call_command("createuser", "asha", role="practitioner", team=["north locality"])
+    assert list(User.objects.get(username="asha").teams.all()) == [team_a]
+
+
+@pytest.mark.django_db
+def test_createuser_warns_when_a_scoped_role_has_no_team(roles, capsys):
+    call_command("createuser", "tam", role="team-manager")
+    assert "no team, so they will see no person-level data" in capsys.readouterr().err
 
 
 @pytest.mark.django_db

@@ -146,3 +146,17 @@ def test_changes_from_the_command_line_say_so(roles):
     event = AuditEvent.objects.filter(action="create", object_type="accounts.user").get()
     assert event.username.startswith("command line (")
     assert event.ip_address is None
+
+
+@pytest.mark.parametrize(
+    ("object_type", "object_id", "label"),
+    [
+        ("accounts.user", "3", "User 3"),
+        ("auth.group", "5", "Role 5"),
+        ("person", "P1", "Person P1"),
+        ("", "", ""),
+        ("measure", "ascof_2a", "measure ascof_2a"),
+    ],
+)
+def test_audit_objects_read_in_words(object_type, object_id, label):
+    assert AuditEvent(object_type=object_type, object_id=object_id).object_label == label

@@ -76,8 +76,9 @@ def test_every_url_except_sign_in_redirects_anonymous_users_to_login(name, url):
 
 
 @pytest.mark.django_db
-def test_static_files_are_served_to_anyone():
-    response = Client().get("/static/carelens/carelens.css")
+@pytest.mark.parametrize("url", ["/static/carelens/carelens.css", "/favicon.ico"])
+def test_static_files_are_served_to_anyone(url):
+    response = Client().get(url)
     assert response.status_code == 200
 
 

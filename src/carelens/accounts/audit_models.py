@@ -82,3 +82,18 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+    OBJECT_LABELS = {
+        "accounts.user": "User",
+        "accounts.team": "Team",
+        "accounts.teammembership": "Team membership",
+        "auth.group": "Role",
+        "person": "Person",
+        "url": "Page",
+    }
+
+    @property
+    def object_label(self) -> str:
+        """The object in words a council user reads: 'User 3', 'Person P100'."""
+        kind = self.OBJECT_LABELS.get(self.object_type, self.object_type)
+        return " ".join(part for part in (kind, self.object_id) if part)

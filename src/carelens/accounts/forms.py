@@ -42,6 +42,8 @@ class LoginForm(auth_forms.AuthenticationForm):
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["old_password"].help_text = "If you were given a one-time password, enter that."
         self.helper = gds_helper(
             *map(_password, ["old_password", "new_password1", "new_password2"]),
             button="Change password",

@@ -23,6 +23,9 @@ def serve_app(host: str, port: int, workers: int) -> None:
             # No access log: request paths can carry person identifiers.
             self.cfg.set("accesslog", None)
             self.cfg.set("errorlog", "-")
+            if "control_socket_disable" in self.cfg.settings:
+                # gunicorn 25+ would otherwise make a control socket under $HOME.
+                self.cfg.set("control_socket_disable", True)
 
         def load(self):
             return application

@@ -18,6 +18,7 @@ class Area:
     summary: str
     empty_state: str
     data: str = "cld"  # the data the area shows: "cld", "finance" or "" (none needed)
+    own_page: bool = True  # False where another app provides the page
 
 
 AREAS: tuple[Area, ...] = (
@@ -62,6 +63,17 @@ AREAS: tuple[Area, ...] = (
         "Who signed in, viewed person-level data, exported, imported or changed anything.",
         "",
         data="",
+        own_page=False,
+    ),
+    Area(
+        "users",
+        "Users and teams",
+        "admin:index",
+        "accounts.manage_users",
+        "Add staff, give them roles and teams, and lift sign-in lockouts.",
+        "",
+        data="",
+        own_page=False,
     ),
 )
 

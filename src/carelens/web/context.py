@@ -18,8 +18,6 @@ def service(request):
         navigation.extend(
             {"text": area.title, "href": reverse(area.url_name)} for area in areas_for(user)
         )
-        if user.has_perm("accounts.manage_users"):
-            navigation.append({"text": "Users and teams", "href": reverse("admin:index")})
         for item in navigation:
             href = item["href"]
             item["current"] = request.path == href

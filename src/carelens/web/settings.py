@@ -8,6 +8,7 @@ settings (HSTS, secure cookies, SSL redirect); the README has the full table.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -173,6 +174,8 @@ STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it, though it serves from
 # Static files come straight from the installed package: no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Files browsers ask for at the site root (favicon.ico), served like static files.
+WHITENOISE_ROOT = Path(__file__).resolve().parent / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -17,6 +17,6 @@ urlpatterns = [
     *[
         path(f"{area.slug}/", views.area_page(area.slug), name=area.url_name)
         for area in AREAS
-        if area.url_name != "audit_trail"
+        if area.own_page
     ],
 ]

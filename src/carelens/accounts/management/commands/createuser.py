@@ -34,7 +34,12 @@ class Command(BaseCommand):
             "--team",
             action="append",
             default=[],
-            help="Team name (repeat for several). Created if it does not exist.",
+            help="Team name (repeat for several). It must exist, unless --create-teams.",
+        )
+        parser.add_argument(
+            "--create-teams",
+            action="store_true",
+            help="Create any --team that does not exist yet.",
         )
         parser.add_argument("--email", default="")
         parser.add_argument("--first-name", default="")
@@ -50,6 +55,7 @@ class Command(BaseCommand):
             ) from None
         if User.objects.filter(username__iexact=username).exists():
             raise CommandError(f"A user called {username!r} already exists.")
+        teams = self._teams([name.strip() for name in team], options["create_teams"])
         groups = sync_roles()
         password = one_time_password()
         user = User.objects.create_user(
@@ -62,9 +68,7 @@ class Command(BaseCommand):
             must_change_password=True,
         )
         user.groups.add(groups[chosen.slug])
-        for name in team:
-            team_obj, _ = Team.objects.get_or_create(name=name.strip())
-            user.teams.add(team_obj)
+        user.teams.add(*teams)
         self.stdout.write(
             f"Created {username} ({chosen.name}"
             + (f"; teams: {', '.join(team)}" if team else "")
@@ -72,3 +76,25 @@ class Command(BaseCommand):
             + f"One-time password: {password}\n"
             + "They will be asked to choose their own password when they first sign in."
         )
+        if (
+            not teams
+            and "view_all_teams" not in chosen.capabilities
+            and ("view_person_level" in chosen.capabilities)
+        ):
+            self.stderr.write(
+                f"Note: {username} has no team, so they will see no person-level data "
+                "until an administrator adds them to one."
+            )
+
+    def _teams(self, names: list[str], create: bool) -> list[Team]:
+        known = {team.name.lower(): team for team in Team.objects.all()}
+        missing = [name for name in names if name.lower() not in known]
+        if missing and not create:
+            listed = ", ".join(sorted(team.name for team in known.values())) or "none yet"
+            raise CommandError(
+                f"No team called {', '.join(map(repr, missing))}. Known teams: {listed}. "
+                "Check the spelling, or add --create-teams to create it."
+            )
+        for name in missing:
+            known[name.lower()] = Team.objects.create(name=name)
+        return [known[name.lower()] for name in names]
