@@ -63,4 +63,4 @@ def manage(ctx: typer.Context) -> None:
     dj.run(*(args or ["help"]))
 
 
-from carelens.cli import demo, serve  # noqa: E402,F401  (registers their commands)
+from carelens.cli import demo, imports, serve  # noqa: E402,F401  (registers commands)

@@ -19,6 +19,7 @@ class SnapshotInfo:
     created: datetime
     label: str
     path: Path
+    manifest: dict
 
 
 def _read(folder: Path) -> SnapshotInfo | None:
@@ -32,6 +33,7 @@ def _read(folder: Path) -> SnapshotInfo | None:
         created=created,
         label=str(manifest.get("label") or ""),
         path=folder,
+        manifest=manifest,
     )
 
 
@@ -40,10 +42,32 @@ def list_snapshots(home: Path) -> list[SnapshotInfo]:
     root = home / "snapshots"
     if not root.is_dir():
         return []
-    found = [info for folder in root.iterdir() if folder.is_dir() if (info := _read(folder))]
+    found = [
+        info
+        for folder in root.iterdir()
+        if folder.is_dir() and not folder.name.startswith(".")
+        if (info := _read(folder))
+    ]
     return sorted(found, key=lambda info: info.created)
 
 
 def latest_snapshot(home: Path) -> SnapshotInfo | None:
     snapshots = list_snapshots(home)
     return snapshots[-1] if snapshots else None
+
+
+def describe(info: SnapshotInfo) -> dict:
+    """The facts `carelens snapshots` shows for one snapshot."""
+    manifest = info.manifest
+    counts = manifest.get("counts", {})
+    return {
+        "id": info.snapshot_id,
+        "label": info.label,
+        "created": info.created.isoformat(),
+        "rows": counts.get("rows_accepted"),
+        "rows_in": counts.get("rows_in"),
+        "rows_rejected": counts.get("rows_rejected"),
+        "files": [f.get("name") for f in manifest.get("files", [])],
+        "reporting_period": manifest.get("reporting_period"),
+        "path": str(info.path),
+    }

@@ -1,0 +1,1 @@
+"""Reading, checking and storing extracts. Plain Python and DuckDB: no Django here."""

@@ -1,0 +1,80 @@
+"""Run the rules over `norm` and decide each row's outcome.
+
+Creates `issues` (one row per failed rule per row) and `outcome` (per row:
+rejected or not). A row is rejected when any reject rule fails; duplicate
+events (CLD070) are judged among the rows that passed every other reject rule.
+"""
+
+from __future__ import annotations
+
+from carelens.ingest.rules import REJECT, RULES, WARN
+
+RAGGED_CODE = "CLD007"  # carelens' own code: a row with the wrong number of fields
+
+# cld.md §9.1: the single-submission key, by event type.
+DUPLICATE_KEY = """
+  n.Reporting_Period_End_Date, n.LA_Code, n.person_id, n.Client_Type, n.Event_Type,
+  n.Event_Start_Date,
+  CASE WHEN n.Event_Type IN ('Request', 'Assessment', 'Review')
+       THEN n.event_end_date_derived END,
+  CASE n.Event_Type WHEN 'Request' THEN n.Request_Route_of_Access
+                    WHEN 'Assessment' THEN n.Assessment_Type END,
+  CASE WHEN n.Event_Type = 'Service' THEN n.Service_Type END,
+  CASE WHEN n.Event_Type = 'Service' THEN n.Service_Component END,
+  CASE WHEN n.Event_Type = 'Service' THEN n.Delivery_Mechanism END,
+  CASE WHEN n.Event_Type = 'Service' THEN n.Unit_Cost_raw END,
+  CASE WHEN n.Event_Type = 'Service' THEN n.Cost_Frequency_Unit_Type END,
+  CASE WHEN n.Event_Type = 'Service' THEN n.Planned_units_per_week_raw END,
+  CASE WHEN n.is_ckba THEN n.Adult_1_Linked_Person_ID END,
+  CASE WHEN n.is_ckba THEN n.Adult_2_Linked_Person_ID END,
+  CASE WHEN n.is_ckba THEN n.Adult_3_Linked_Person_ID END
+"""
+
+# The tie-break of cld.md §9.2 without its first step. For rows alike on every
+# step, the first in the file is kept and later copies are reported against it.
+KEEP_ORDER = """
+  (n.event_end_date_derived IS NULL) DESC, n.event_end_date_derived DESC,
+  n.outcome_rank ASC, n.conversation_flag DESC, n._seq ASC
+"""
+
+
+def validate(con, progress=None) -> None:
+    con.execute(
+        "CREATE TABLE issues (_seq BIGINT, code VARCHAR, severity VARCHAR, field VARCHAR, "
+        "value VARCHAR, problem VARCHAR)"
+    )
+    total = len(RULES)
+    for done, rule in enumerate(RULES, start=1):
+        con.execute(f"INSERT INTO issues {rule.sql()}")
+        if progress:
+            progress("checked", done, total)
+    _duplicates(con)
+    con.execute(
+        f"""CREATE TABLE outcome AS
+        SELECT n._seq, coalesce(bool_or(i.severity = '{REJECT}'), false) AS rejected
+        FROM norm n LEFT JOIN issues i USING (_seq)
+        GROUP BY n._seq"""
+    )
+
+
+def _duplicates(con) -> None:
+    con.execute(
+        f"""INSERT INTO issues
+        WITH candidates AS (
+          SELECT n.*, row_number() OVER (PARTITION BY {DUPLICATE_KEY} ORDER BY {KEEP_ORDER}) AS k,
+                 first_value(n._seq) OVER (PARTITION BY {DUPLICATE_KEY} ORDER BY {KEEP_ORDER})
+                   AS kept_seq
+          FROM norm n
+          ANTI JOIN (SELECT DISTINCT _seq FROM issues WHERE severity = '{REJECT}') r USING (_seq)
+          WHERE n.person_id IS NOT NULL)
+        SELECT c._seq, 'CLD070', '{REJECT}', 'Event Type', c.Event_Type,
+               'duplicate of ' || f.path || ' row ' || k._row || ' (line ' || k._line
+               || '): same person, event type, dates and key fields'
+        FROM candidates c
+        JOIN norm k ON k._seq = c.kept_seq
+        JOIN files f ON f.file_index = k._file
+        WHERE c.k > 1"""
+    )
+
+
+SEVERITIES = (REJECT, WARN)

@@ -1,0 +1,100 @@
+"""Each row rule fails the row it should and passes a valid one (cld.md §10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from carelens.ingest.importer import import_cld
+from tests.ingest.factories import EVENTS, other_person, row, write_csv
+
+
+def _import(tmp_path, rows):
+    path = write_csv(tmp_path / "extract.csv", rows)
+    return import_cld([path], tmp_path / "home").summary
+
+
+@pytest.mark.parametrize("event", sorted(EVENTS))
+def test_a_valid_row_of_each_event_type_passes_every_rule(tmp_path, event):
+    summary = _import(tmp_path, [row(event)])
+    assert (summary["rows_accepted"], summary["errors_by_rule"]) == (1, {})
+    assert summary["warnings_by_rule"] == {}
+
+
+CASES = [
+    # (event, changes, code, rejected)
+    ("Request", {"LA_Code": ""}, "CLD010", True),
+    ("Request", {"Client_Type": ""}, "CLD010", True),
+    ("Request", {"Event_Start_Date": ""}, "CLD010", True),
+    ("Review", {"Event_End_Date": ""}, "CLD010", True),
+    ("Service", {"Service_Type": ""}, "CLD010", True),
+    ("Request", {"Gender": ""}, "CLD011", False),
+    ("Request", {"Request: Route of Access".replace(" ", "_"): ""}, "CLD011", False),
+    ("Request", {"NHS_Number": "", "LA_Person_Unique_Identifier": ""}, "CLD012", True),
+    ("Request", {"LA_Code": "99"}, "CLD013", True),
+    ("Request", {"Client_Type": "Patient"}, "CLD020", True),
+    ("Service", {"Service_Component": "Meals on wheels"}, "CLD020", True),
+    ("Request", {"Gender": "F"}, "CLD021", False),
+    ("Request", {"Event_Outcome": "Progress to End of Life Care"}, "CLD022", False),
+    ("Request", {"Event_Start_Date": "29/02/2025"}, "CLD030", True),
+    ("Request", {"Event_Start_Date": "45474"}, "CLD030", True),
+    ("Request", {"Event_Start_Date": "01/04/24"}, "CLD030", True),
+    ("Request", {"Event_Start_Date": "2024/04/02"}, "CLD030", True),
+    ("Request", {"Event_Start_Date": "02/04/2024 09:30"}, "CLD030", True),
+    ("Request", {"Event_End_Date": "01/04/2024"}, "CLD031", True),
+    ("Request", {"Reporting_Period_End_Date": "01/03/2024"}, "CLD032", True),
+    ("Service", {"Event_Start_Date": "06/05/2025"}, "CLD033", True),
+    ("Request", {"Event_End_Date": "02/04/2025"}, "CLD034", True),
+    (
+        "Request",
+        {"Event_Start_Date": "01/01/2024", "Event_End_Date": "02/01/2024"},
+        "CLD035",
+        False,
+    ),
+    ("Service", {"Date_of_Death": "01/04/2024"}, "CLD036", True),
+    ("Request", {"Date_of_Birth": "03/04/2024"}, "CLD037", True),
+    ("Service", {"Date_of_Death": "01/05/2025"}, "CLD038", False),
+    ("Service", {"Date_of_Death": "01/06/2024"}, "CLD039", False),
+    ("Service", {"Unit_Cost": "-12.00"}, "CLD040", False),
+    ("Service", {"Unit_Cost": "12.345"}, "CLD040", False),
+    ("Service", {"Planned_units_per_week": "lots"}, "CLD041", False),
+    ("Service", {"Cost_Frequency_(Unit_Type)": ""}, "CLD042", False),
+    ("Service", {"Unit_Cost": ""}, "CLD043", False),
+    ("Service", {"Planned_units_per_week": "0"}, "CLD044", False),
+    ("Request", {"Unit_Cost": "10.00"}, "CLD045", False),
+    ("Request", {"NHS_Number": "943476591"}, "CLD050", False),
+    ("Request", {"NHS_Number": "9434765918"}, "CLD051", False),
+    ("Request", {"Date_of_Birth": "01/01/2010"}, "CLD052", False),
+    ("Request", {"Date_of_Birth": "01/01/1905"}, "CLD053", False),
+    ("Request", {"Postcode": "NOT A POSTCODE"}, "CLD054", False),
+    ("Request", {"No._of_adults_being_cared_for": "two"}, "CLD055", False),
+    ("Request", {"Service_Type": "Long term support: Community"}, "CLD083", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("event", "changes", "code", "rejected"),
+    CASES,
+    ids=[f"{code}-{'-'.join(changes)}" for _, changes, code, _ in CASES],
+)
+def test_rule_catches_its_fault(tmp_path, event, changes, code, rejected):
+    changed = row(event, **changes)
+    if "NHS_Number" not in changes and "LA_Person_Unique_Identifier" not in changes:
+        changed = other_person(changed, 7)
+    summary = _import(tmp_path, [row(event), changed])
+    found = summary["errors_by_rule"] if rejected else summary["warnings_by_rule"]
+    assert found.get(code) == 1, (summary["errors_by_rule"], summary["warnings_by_rule"])
+    assert summary["rows_rejected"] == (1 if rejected else 0)
+    assert summary["rows_in"] == summary["rows_accepted"] + summary["rows_rejected"] == 2
+
+
+def test_exact_duplicate_keeps_the_first_and_names_it(tmp_path):
+    summary = _import(tmp_path, [row("Service"), row("Service")])
+    assert summary["errors_by_rule"] == {"CLD070": 1}
+    report = (tmp_path / "home" / "snapshots" / "1" / "rejected_rows.csv").read_text()
+    assert "duplicate of extract.csv row 1 (line 2)" in report
+    assert '"extract.csv","2","3"' in report
+
+
+def test_services_differing_in_cost_are_not_duplicates(tmp_path):
+    summary = _import(tmp_path, [row("Service"), row("Service", Unit_Cost="26.00")])
+    assert summary["rows_rejected"] == 0
