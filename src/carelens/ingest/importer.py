@@ -51,7 +51,7 @@ def import_cld(
     scratch = work / ".scratch"
     scratch.mkdir()
     try:
-        con = duckdb.connect(str(scratch / "import.duckdb"))
+        con = duckdb.connect()
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute(f"SET temp_directory = '{scratch}'")
         con.execute("SET preserve_insertion_order = true")

@@ -93,14 +93,33 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _read_csv(con, path: Path, readable: Path, headers: list[str], name: str) -> None:
-    """Parse into `{name}_parsed` (good rows) and `{name}_rej` (rows with a field problem)."""
-    con.execute(
-        f"""CREATE TABLE {name}_parsed AS SELECT * FROM read_csv({_quote(readable)},
-            auto_detect=false, columns={_columns_sql(len(headers))}, header=true,
-            delim=',', quote='"', escape='"', strict_mode=true, max_line_size=20000000,
-            store_rejects=true, rejects_table='{name}_rej', rejects_scan='{name}_scan')"""
-    )
+def _parse(con, path: Path, readable: Path, width: int, name: str, skip: int) -> None:
+    """Parse into `{name}_parsed`: one column more than the header, padded with NULL.
+
+    Empty fields read as '' and missing ones as NULL, so a short row (last
+    column NULL) and a row with one surplus field (`_extra` not NULL) can be
+    told apart from good rows; rows with two or more surplus fields are
+    rejected by DuckDB into `{name}_rej`.
+    """
+    columns = _columns_sql(width)[:-1] + ", '_extra': 'VARCHAR'}"
+
+    def run(parallel: bool) -> None:
+        con.execute(f"DROP TABLE IF EXISTS {name}_parsed")
+        con.execute(
+            f"""CREATE TABLE {name}_parsed AS SELECT * FROM read_csv({_quote(readable)},
+                auto_detect=false, columns={columns}, header=true, skip={skip}, delim=',',
+                quote='"',
+                escape='"', strict_mode=true, null_padding=true, nullstr=chr(0),
+                parallel={str(parallel).lower()}, max_line_size=20000000, store_rejects=true,
+                rejects_table='{name}_rej', rejects_scan='{name}_scan')"""
+        )
+
+    try:
+        run(parallel=True)
+    except duckdb.Error as error:
+        if "null_padding" not in str(error):
+            raise
+        run(parallel=False)  # values with line breaks need the serial reader
     bad = con.execute(
         f"SELECT line, error_type FROM {name}_rej WHERE error_type NOT IN {RAGGED!r} LIMIT 1"
     ).fetchone()
@@ -108,99 +127,152 @@ def _read_csv(con, path: Path, readable: Path, headers: list[str], name: str) ->
         raise cannot_read(path, f"broken CSV quoting or encoding near record {bad[0]} ({bad[1]})")
 
 
-def _number_rows(con, path: Path, readable: Path, name: str, expected: int) -> None:
-    """Give every parsed and ragged row its data row number and physical start line."""
+def _cells_blank(width: int) -> str:
+    return " AND ".join(f"coalesce(trim(c{i}), '') = ''" for i in range(width))
+
+
+def _short_or_long(width: int) -> str:
+    return (
+        f"CASE WHEN c{width - 1} IS NULL THEN 'MISSING COLUMNS' "
+        "WHEN _extra IS NOT NULL THEN 'TOO MANY COLUMNS' END"
+    )
+
+
+def _number_simply(con, name: str, width: int, header_line: int) -> None:
+    """Rows in file order, one physical line each: numbers follow from the order."""
+    con.execute(
+        f"""CREATE TEMP TABLE {name}_all AS
+            SELECT rowid + 1 AS _row, rowid + 1 + {header_line} AS _line,
+                   {_short_or_long(width)} AS problem, NULL::VARCHAR AS raw_text,
+                   * EXCLUDE (_extra)
+            FROM {name}_parsed"""
+    )
+
+
+def _number_by_lines(con, name: str, readable: Path, width: int) -> None:
+    """Number rows when blank lines, line breaks in values or long rows get in the way.
+
+    A second, quote-aware pass over the physical lines finds where each record
+    starts; DuckDB's parsed rows are matched to those records in order.
+    """
     con.execute(
         f"""CREATE TEMP TABLE {name}_raw_lines AS SELECT l
             FROM read_csv({_quote(readable)}, auto_detect=false, columns={{'l': 'VARCHAR'}},
                  header=false, delim=chr(1), quote='', escape='', strict_mode=false,
                  max_line_size=20000000)"""
     )
-    con.execute(
-        f"CREATE TEMP TABLE {name}_lines AS SELECT rowid + 1 AS line, l FROM {name}_raw_lines"
-    )
     # A physical line starts a record when the quotes before it are balanced.
     con.execute(
         f"""CREATE TEMP TABLE {name}_records AS
-            WITH q AS (
+            WITH lines AS (SELECT rowid + 1 AS line, l FROM {name}_raw_lines),
+            q AS (
               SELECT line, l, coalesce(sum(length(l) - length(replace(l, '"', ''))) OVER (
                   ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-              FROM {name}_lines)
-            SELECT row_number() OVER (ORDER BY line) AS record, line,
-                   (l IS NULL OR trim(l) = '') AS blank
+              FROM lines)
+            SELECT row_number() OVER (ORDER BY line) AS record, line, l IS NULL AS empty,
+                   coalesce(trim(l), '') = '' AS blank
             FROM q WHERE before % 2 = 0"""
     )
-    header_record = con.execute(
+    header = con.execute(
         f"SELECT min(record) FROM {name}_records WHERE NOT blank"
     ).fetchone()[0]
+    rows = ", ".join(["NULL"] * width)
+    # DuckDB skips empty lines and puts rows with 2+ surplus fields in `_rej` (by record).
+    con.execute(
+        f"""CREATE TEMP TABLE {name}_all AS
+            WITH rejected AS (
+              SELECT line AS record, any_value(trim(csv_line, chr(10) || chr(13))) AS raw_text
+              FROM {name}_rej GROUP BY line),
+            parsed_records AS (
+              SELECT row_number() OVER (ORDER BY r.record) AS j, r.record, r.line
+              FROM {name}_records r ANTI JOIN rejected x USING (record)
+              WHERE NOT r.empty AND r.record > {int(header)}),
+            p AS (SELECT rowid + 1 AS j, * FROM {name}_parsed),
+            matched AS (
+              SELECT pr.record, pr.line AS _line, {_short_or_long(width)} AS problem,
+                     NULL::VARCHAR AS raw_text, p.* EXCLUDE (j, _extra)
+              FROM p JOIN parsed_records pr USING (j)
+              UNION ALL
+              SELECT r.record, r.line, 'TOO MANY COLUMNS', x.raw_text, {rows}
+              FROM {name}_records r JOIN rejected x USING (record))
+            SELECT row_number() OVER (ORDER BY record) AS _row, * EXCLUDE (record)
+            FROM matched"""
+    )
+    # Every parsed row has a first cell ('' when empty); rejected records have none.
+    parsed, matched = con.execute(
+        f"""SELECT (SELECT count(*) FROM {name}_parsed),
+                   (SELECT count(*) FROM {name}_all WHERE c0 IS NOT NULL)"""
+    ).fetchone()
+    if parsed != matched:
+        raise cannot_read(
+            readable, "its rows could not be numbered reliably (mixed line endings?); re-save it"
+        )
+
+
+def _split(con, name: str, width: int) -> None:
+    """From `{name}_all`: blank rows dropped, data rows renumbered, ragged ones apart."""
+    cells = ", ".join(f"c{i}" for i in range(width))
     con.execute(
         f"""CREATE TEMP TABLE {name}_data AS
-            SELECT row_number() OVER (ORDER BY record) AS _row, record, line AS _line
-            FROM {name}_records WHERE NOT blank AND record > {int(header_record)}"""
-    )
-    con.execute(
-        f"""CREATE TEMP TABLE {name}_dd_ragged AS
-            SELECT d._row, d._line, d.record, any_value(r.error_type) AS problem,
-                   any_value(trim(r.csv_line, chr(10) || chr(13))) AS csv_line
-            FROM {name}_rej r JOIN {name}_data d ON d.record = r.line
-            WHERE r.error_type IN {RAGGED!r}
-            GROUP BY d._row, d._line, d.record"""
-    )
-    con.execute(
-        f"""CREATE TEMP TABLE {name}_numbered AS
-            WITH good AS (
-              SELECT row_number() OVER (ORDER BY d._row) AS j, d._row, d._line, d.record
-              FROM {name}_data d ANTI JOIN {name}_dd_ragged g USING (_row))
-            SELECT good._row, good._line, good.record, p.* EXCLUDE (j)
-            FROM (SELECT rowid + 1 AS j, * FROM {name}_parsed) p JOIN good USING (j)"""
-    )
-    # DuckDB accepts one surplus empty field at the end of a line; CLD does not.
-    con.execute(
-        f"""CREATE TEMP TABLE {name}_surplus AS
-            SELECT d._row, d._line, d.record, 'TOO MANY COLUMNS' AS problem, x.l AS csv_line
-            FROM {name}_data d
-            JOIN {name}_records r USING (record)
-            JOIN {name}_lines x ON x.line = r.line
-            WHERE x.l LIKE '%,' AND NOT contains(x.l, '"')
-              AND length(x.l) - length(replace(x.l, ',', '')) + 1 > {expected}
-            UNION ALL
-            SELECT d._row, d._line, d.record, 'TOO MANY COLUMNS', x.l
-            FROM {name}_data d
-            JOIN {name}_records r USING (record)
-            JOIN {name}_lines x ON x.line = r.line
-            WHERE x.l LIKE '%,' AND contains(x.l, '"')
-              AND length(regexp_replace(x.l, '"[^"]*"', '', 'g'))
-                  - length(replace(regexp_replace(x.l, '"[^"]*"', '', 'g'), ',', '')) + 1
-                  > {expected}"""
+            SELECT row_number() OVER (ORDER BY _row) AS _row, _line, problem, raw_text, {cells}
+            FROM {name}_all
+            WHERE problem = 'TOO MANY COLUMNS' OR NOT ({_cells_blank(width)})"""
     )
     con.execute(
         f"""CREATE TABLE {name}_ragged AS
-            SELECT _row, _line, problem, csv_line FROM {name}_dd_ragged
-            UNION ALL
-            SELECT s._row, s._line, s.problem, s.csv_line FROM {name}_surplus s
-            SEMI JOIN {name}_numbered n USING (_row)"""
+            SELECT _row, _line, problem,
+                   coalesce(raw_text, concat_ws(',', {cells})) AS csv_line
+            FROM {name}_data WHERE problem IS NOT NULL"""
     )
     con.execute(
-        f"""CREATE TABLE {name} AS
-            SELECT * EXCLUDE (record) FROM {name}_numbered ANTI JOIN {name}_surplus USING (_row)"""
+        f"CREATE VIEW {name} AS SELECT _row, _line, {cells} FROM {name}_data "
+        "WHERE problem IS NULL"
     )
-    parsed, numbered = con.execute(
-        f"SELECT (SELECT count(*) FROM {name}_parsed), (SELECT count(*) FROM {name}_numbered)"
-    ).fetchone()
-    if parsed != numbered:
-        raise cannot_read(
-            path, "its rows could not be numbered reliably (mixed line endings?); re-save it"
-        )
 
 
 def read_csv_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
     encoding = enc.detect(path)
     readable = enc.as_utf8(path, encoding, workdir)
     headers = _header(readable, "utf-8-sig")
+    width = len(headers)
     name = f"src{index}"
-    _read_csv(con, path, readable, headers, name)
-    _number_rows(con, path, readable, name, len(headers))
+    header_line = _header_line(readable)
+    _parse(con, path, readable, width, name, skip=header_line - 1)
+    rejected, parsed = con.execute(
+        f"SELECT (SELECT count(*) FROM {name}_rej), (SELECT count(*) FROM {name}_parsed)"
+    ).fetchone()
+    if not rejected and _physical_lines(readable) == header_line + parsed:
+        _number_simply(con, name, width, header_line)
+    else:
+        _number_by_lines(con, name, readable, width)
+    _split(con, name, width)
     return _finish(con, path, index, name, headers, "csv", encoding)
+
+
+def _header_line(readable: Path) -> int:
+    """The physical line the header is on (after any leading blank lines)."""
+    with readable.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                return number
+    return 1
+
+
+def _physical_lines(readable: Path) -> int:
+    """Lines up to the last non-blank one (trailing blank lines are not rows); -1 if unsure."""
+    newlines = 0
+    with readable.open("rb") as handle:
+        while chunk := handle.read(1 << 24):
+            newlines += chunk.count(b"\n")
+        size = handle.tell()
+        handle.seek(max(0, size - 65536))
+        tail = handle.read()
+    trailing = tail[len(tail.rstrip()) :]
+    if len(trailing) == len(tail) and size > len(tail):
+        return -1  # more than 64 KiB of trailing blank space: let the slow path count
+    if not tail.strip():
+        return 0
+    return newlines - trailing.count(b"\n") + 1
 
 
 def _finish(con, path, index, name, headers, kind, encoding) -> SourceTable:
