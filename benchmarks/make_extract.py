@@ -46,18 +46,24 @@ def make(path: Path, rows: int, bad_every: int = 50) -> Path:
         "Has_Unpaid_Carer": "'Yes'",
         "Client_Funding_Status": "'Fully social care funded'",
         "Event_Type": "CASE WHEN i % 3 = 0 THEN 'Service' ELSE 'Request' END",
-        "Event_Start_Date": f"CASE WHEN i % {bad_every} = 0 THEN '31/02/2024' ELSE '02/04/2024' END",
+        "Event_Start_Date": (
+            f"CASE WHEN i % {bad_every} = 0 THEN '31/02/2024' ELSE '02/04/2024' END"
+        ),
         "Event_Description": "'Contact via front door team, \"urgent\"'",
         "Team": "'North Locality'",
     }
     selects = []
+    event_type = person["Event_Type"]
     for column in COLUMNS:
         expr = person.get(column.alias)
-        for event, fields in EVENT_ROWS.items():
-            if column.alias in fields:
-                other = f"CASE WHEN ({person['Event_Type']}) = '{event}' THEN {fields[column.alias]} END"
-                expr = other if expr is None else expr
-        selects.append(f"{expr or 'NULL'} AS \"{column.name}\"")
+        branches = [
+            f"WHEN ({event_type}) = '{event}' THEN {fields[column.alias]}"
+            for event, fields in EVENT_ROWS.items()
+            if column.alias in fields
+        ]
+        if branches:
+            expr = f"CASE {' '.join(branches)} END"
+        selects.append(f'{expr or "NULL"} AS "{column.name}"')
     con.execute(
         f"COPY (SELECT {', '.join(selects)} FROM range({rows}) t(i)) TO '{path}' "
         "(HEADER, DELIMITER ',')"

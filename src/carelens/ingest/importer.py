@@ -55,6 +55,7 @@ def import_cld(
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute(f"SET temp_directory = '{scratch}'")
         con.execute("SET preserve_insertion_order = true")
+        con.execute("SET enable_progress_bar = false")  # stdout carries only the result
         sources, maps, notes = [], [], []
         for index, path in enumerate(paths):
             source = read_source(con, Path(path), index, scratch)
@@ -85,16 +86,14 @@ def import_cld(
 
 def _write(con, work: Path, sources, notes, label: str) -> dict:
     con.execute(
-        f"""COPY (SELECT n.* FROM norm n JOIN outcome o USING (_seq) WHERE NOT o.rejected
-                  ORDER BY n._seq)
-            TO '{work / "events.parquet"}' (FORMAT parquet, COMPRESSION zstd)"""
+        f"""COPY (SELECT n.* FROM norm n SEMI JOIN outcome o ON o._seq = n._seq AND NOT o.rejected)
+            TO '{work / "events.parquet"}' (FORMAT parquet)"""
     )
     con.execute(
-        f"""COPY (SELECT i.*, s._file, s._row, s._line FROM issues i JOIN staged s USING (_seq)
-                  ORDER BY i._seq, i.code)
-            TO '{work / "issues.parquet"}' (FORMAT parquet, COMPRESSION zstd)"""
+        f"""COPY (SELECT i.*, n._file, n._row, n._line FROM issues i JOIN norm n USING (_seq))
+            TO '{work / "issues.parquet"}' (FORMAT parquet)"""
     )
-    con.execute(f"COPY extras TO '{work / 'extras.parquet'}' (FORMAT parquet, COMPRESSION zstd)")
+    con.execute(f"COPY extras TO '{work / 'extras.parquet'}' (FORMAT parquet)")
     write_rejected_report(con, work / REJECTED_REPORT)
     staged, rejected, ragged = con.execute(
         """SELECT (SELECT count(*) FROM staged), (SELECT count(*) FROM outcome WHERE rejected),

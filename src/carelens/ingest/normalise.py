@@ -85,11 +85,48 @@ def _weekly_from_frequency_sql() -> str:
     return f"CASE Cost_Frequency_Unit_Type {' '.join(cases)} END"
 
 
+def _dictionaries(con) -> None:
+    """Map each distinct raw value once: lists, dates and numbers have few distinct values."""
+    # One scan: a grouping set per list column gives each column's distinct values.
+    sets = ", ".join(f"({alias})" for alias in LIST_COLUMNS)
+    which = " ".join(f"WHEN NOT grouping({alias}) = 1 THEN '{alias}'" for alias in LIST_COLUMNS)
+    raw = "coalesce(" + ", ".join(LIST_COLUMNS) + ")"
+    lists = (
+        f"SELECT * FROM (SELECT CASE {which} END AS field, {raw} AS raw FROM staged "
+        f"GROUP BY GROUPING SETS ({sets})) WHERE raw IS NOT NULL"
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE list_dict AS
+        WITH d AS (SELECT field, raw, {_key("raw")} AS key FROM ({lists}))
+        SELECT d.field, d.raw,
+               CASE WHEN d.field = 'Assessment_Type'
+                         AND starts_with(d.key, 'financial assessment') THEN d.raw
+                    ELSE v.value END AS value
+        FROM d LEFT JOIN list_values v ON v.field = d.field AND v.key = d.key"""
+    )
+    dates = " UNION ".join(
+        f"SELECT {alias} AS raw FROM staged WHERE {alias} IS NOT NULL" for alias in DATE_COLUMNS
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE date_dict AS
+        SELECT raw, CASE WHEN cl_date_ok(raw) THEN cl_date(raw) END AS value FROM ({dates})"""
+    )
+    numbers = (
+        "SELECT Unit_Cost AS raw FROM staged WHERE Unit_Cost IS NOT NULL UNION "
+        "SELECT Planned_units_per_week FROM staged WHERE Planned_units_per_week IS NOT NULL"
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE number_dict AS
+        SELECT raw, cl_money(raw) AS money, cl_units(raw) AS units FROM ({numbers})"""
+    )
+
+
 def normalise(con) -> None:
     for macro in MACROS:
         con.execute(macro)
     con.execute("CREATE TABLE list_values (field VARCHAR, key VARCHAR, value VARCHAR)")
     con.executemany("INSERT INTO list_values VALUES (?, ?, ?)", _lookup_rows())
+    _dictionaries(con)
 
     plain = [
         c.alias
@@ -101,31 +138,22 @@ def normalise(con) -> None:
     selects = ["s._file", "s._row", "s._line", "s._seq"] + [f"s.{a}" for a in plain]
     joins = []
     for i, alias in enumerate(LIST_COLUMNS):
-        joins.append(
-            f"LEFT JOIN list_values l{i} "
-            f"ON l{i}.field = '{alias}' AND l{i}.key = {_key('s.' + alias)}"
-        )
-        stored = f"l{i}.value"
-        if alias == "Assessment_Type":
-            stored = (
-                f"CASE WHEN starts_with({_key('s.' + alias)}, 'financial assessment') "
-                f"THEN s.{alias} ELSE l{i}.value END"
-            )
-        selects += [f"{stored} AS {alias}", f"s.{alias} AS {alias}_raw"]
-    for alias in DATE_COLUMNS:
-        selects += [
-            f"CASE WHEN cl_date_ok(s.{alias}) THEN cl_date(s.{alias}) END AS {alias}",
-            f"s.{alias} AS {alias}_raw",
-        ]
+        joins.append(f"LEFT JOIN list_dict l{i} ON l{i}.field = '{alias}' AND l{i}.raw = s.{alias}")
+        selects += [f"l{i}.value AS {alias}", f"s.{alias} AS {alias}_raw"]
+    for i, alias in enumerate(DATE_COLUMNS):
+        joins.append(f"LEFT JOIN date_dict d{i} ON d{i}.raw = s.{alias}")
+        selects += [f"d{i}.value AS {alias}", f"s.{alias} AS {alias}_raw"]
+    joins += [
+        "LEFT JOIN number_dict uc ON uc.raw = s.Unit_Cost",
+        "LEFT JOIN number_dict pu ON pu.raw = s.Planned_units_per_week",
+    ]
     selects += [
-        "cl_money(s.Unit_Cost) AS Unit_Cost",
+        "uc.money AS Unit_Cost",
         "s.Unit_Cost AS Unit_Cost_raw",
-        "cl_units(s.Planned_units_per_week) AS Planned_units_per_week",
+        "pu.units AS Planned_units_per_week",
         "s.Planned_units_per_week AS Planned_units_per_week_raw",
     ]
-    con.execute(
-        f"CREATE TEMP TABLE norm0 AS SELECT {', '.join(selects)} FROM staged s {' '.join(joins)}"
-    )
+    norm0 = f"SELECT {', '.join(selects)} FROM staged s {' '.join(joins)}"
     ranks = " ".join(f"WHEN '{value}' THEN {rank}" for value, rank in OUTCOME_RANK.items())
     con.execute(
         f"""CREATE TABLE norm AS
@@ -134,7 +162,7 @@ def normalise(con) -> None:
             regexp_replace(NHS_Number, '[\\s-]', '', 'g') AS nhs_digits,
             Client_Type = 'Unpaid carer known by association' AS is_ckba,
             starts_with({_key("Assessment_Type_raw")}, 'financial assessment') AS is_financial
-          FROM norm0)
+          FROM ({norm0}))
         SELECT *,
           regexp_full_match(coalesce(nhs_digits, ''), '\\d{{10}}') AS nhs_valid,
           CASE

@@ -141,7 +141,7 @@ def _short_or_long(width: int) -> str:
 def _number_simply(con, name: str, width: int, header_line: int) -> None:
     """Rows in file order, one physical line each: numbers follow from the order."""
     con.execute(
-        f"""CREATE TEMP TABLE {name}_all AS
+        f"""CREATE VIEW {name}_all AS
             SELECT rowid + 1 AS _row, rowid + 1 + {header_line} AS _line,
                    {_short_or_long(width)} AS problem, NULL::VARCHAR AS raw_text,
                    * EXCLUDE (_extra)
@@ -173,9 +173,7 @@ def _number_by_lines(con, name: str, readable: Path, width: int) -> None:
                    coalesce(trim(l), '') = '' AS blank
             FROM q WHERE before % 2 = 0"""
     )
-    header = con.execute(
-        f"SELECT min(record) FROM {name}_records WHERE NOT blank"
-    ).fetchone()[0]
+    header = con.execute(f"SELECT min(record) FROM {name}_records WHERE NOT blank").fetchone()[0]
     rows = ", ".join(["NULL"] * width)
     # DuckDB skips empty lines and puts rows with 2+ surplus fields in `_rej` (by record).
     con.execute(
@@ -212,6 +210,17 @@ def _number_by_lines(con, name: str, readable: Path, width: int) -> None:
 def _split(con, name: str, width: int) -> None:
     """From `{name}_all`: blank rows dropped, data rows renumbered, ragged ones apart."""
     cells = ", ".join(f"c{i}" for i in range(width))
+    clean = not con.execute(
+        f"SELECT count(*) FROM {name}_all WHERE problem IS NOT NULL"
+    ).fetchone()[0]
+    if clean:
+        # No short, long or blank rows: nothing to renumber or set apart.
+        con.execute(f"CREATE VIEW {name} AS SELECT _row, _line, {cells} FROM {name}_all")
+        con.execute(
+            f"""CREATE TABLE {name}_ragged (_row BIGINT, _line BIGINT, problem VARCHAR,
+                csv_line VARCHAR)"""
+        )
+        return
     con.execute(
         f"""CREATE TEMP TABLE {name}_data AS
             SELECT row_number() OVER (ORDER BY _row) AS _row, _line, problem, raw_text, {cells}
@@ -225,8 +234,7 @@ def _split(con, name: str, width: int) -> None:
             FROM {name}_data WHERE problem IS NOT NULL"""
     )
     con.execute(
-        f"CREATE VIEW {name} AS SELECT _row, _line, {cells} FROM {name}_data "
-        "WHERE problem IS NULL"
+        f"CREATE VIEW {name} AS SELECT _row, _line, {cells} FROM {name}_data WHERE problem IS NULL"
     )
 
 

@@ -52,56 +52,67 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+RAGGED_MESSAGE = (
+    "f.path || ', row ' || r._row || ' (line ' || r._line || '): the row has ' || "
+    "CASE r.problem WHEN 'MISSING COLUMNS' THEN 'fewer' ELSE 'more' END || "
+    "' fields than the header; row not read.'"
+)
+PROBLEM_TEXT = (
+    "i.field || ': ' || i.problem || '. Value: ' || chr(39) || coalesce(i.value, '') || chr(39)"
+)
+
+
+def _original(column) -> str:
+    """The column of `norm` holding what the file said (trimmed) for a CLD column."""
+    has_raw = column.kind in ("list", "date", "money", "units")
+    return f"{column.alias}_raw" if has_raw else column.alias
+
+
 def write_rejected_report(con, path) -> None:
     """Write the CSV report of rejected rows (parsed rows and rows with the wrong field count)."""
-    originals = ", ".join(f"{neutralise_sql(f's.{c.alias}')} AS {_q(c.name)}" for c in COLUMNS)
+    originals = ", ".join(f"{neutralise_sql('s.' + _original(c))} AS {_q(c.name)}" for c in COLUMNS)
     blanks = ", ".join(f"NULL AS {_q(c.name)}" for c in COLUMNS)
-    message_sql = (
-        "f.path || ', row ' || s._row || ' (line ' || s._line || '), ' || i.field || ': ' "
-        "|| i.problem || '. Value: ''' || coalesce(i.value, '') || '''.'"
-    )
+    message = "f.path || ', row ' || s._row || ' (line ' || s._line || '): ' || r.problems"
+    target = str(path).replace("'", "''")
     con.execute(
         f"""COPY (
+          WITH rejected AS (
+            SELECT i._seq, string_agg(DISTINCT i.code, ' ' ORDER BY i.code) AS rule_codes,
+                   string_agg({PROBLEM_TEXT}, ' | ' ORDER BY i.code) AS problems
+            FROM issues i SEMI JOIN outcome o ON o._seq = i._seq AND o.rejected
+            GROUP BY i._seq)
           SELECT file, data_row, line, rule_codes, messages, row_text, * EXCLUDE
                  (file, data_row, line, rule_codes, messages, row_text, _file)
           FROM (
             SELECT s._file, f.path AS file, s._row AS data_row, s._line AS line,
-                   string_agg(DISTINCT i.code, ' ' ORDER BY i.code) AS rule_codes,
-                   {neutralise_sql(f"string_agg({message_sql}, ' | ' ORDER BY i.code)")}
-                     AS messages,
+                   r.rule_codes, {neutralise_sql(message)} AS messages,
                    NULL AS row_text, {originals}
-            FROM staged s
-            JOIN outcome o USING (_seq)
-            JOIN issues i USING (_seq)
-            JOIN files f ON f.file_index = s._file
-            WHERE o.rejected
-            GROUP BY ALL
+            FROM rejected r JOIN norm s USING (_seq) JOIN files f ON f.file_index = s._file
             UNION ALL
             SELECT r._file, f.path, r._row, r._line, 'CLD007',
-                   {
-            neutralise_sql(
-                "f.path || ', row ' || r._row || ' (line ' || r._line || "
-                "'): the row has ' || CASE r.problem WHEN 'MISSING COLUMNS' "
-                "THEN 'fewer' ELSE 'more' END || ' fields than the header; "
-                "row not read.'"
-            )
-        },
-                   {neutralise_sql("r.csv_line")}, {blanks}
+                   {neutralise_sql(RAGGED_MESSAGE)}, {neutralise_sql("r.csv_line")}, {blanks}
             FROM ragged r JOIN files f ON f.file_index = r._file)
           ORDER BY _file, data_row
-        ) TO '{str(path).replace("'", "''")}' (HEADER, DELIMITER ',', QUOTE '"', FORCE_QUOTE *)"""
+        ) TO '{target}' (HEADER, DELIMITER ',', QUOTE '"', FORCE_QUOTE *)"""
     )
 
 
 def summarise(con) -> dict:
     """Rows per rule for errors and warnings, with the first examples of each (masked)."""
     rows = con.execute(
-        """SELECT i.code, i.severity, count(DISTINCT i._seq) AS n,
-                  list(struct_pack(file := f.path, row := s._row, line := s._line,
-                       field := i.field, problem := i.problem, value := i.value)
-                       ORDER BY s._seq)[1:3] AS examples
-           FROM issues i JOIN staged s USING (_seq) JOIN files f ON f.file_index = s._file
-           GROUP BY i.code, i.severity ORDER BY i.code"""
+        f"""WITH per_rule AS (
+              SELECT code, severity, count(DISTINCT _seq) AS n,
+                     arg_min(struct_pack(_seq, field, problem, value), _seq, {EXAMPLES}) AS first
+              FROM issues GROUP BY code, severity),
+           examples AS (
+              SELECT p.code, p.severity, p.n, unnest(p.first) AS e FROM per_rule p)
+           SELECT x.code, x.severity, x.n,
+                  list(struct_pack(file := f.path, row := n._row, line := n._line,
+                       field := x.e.field, problem := x.e.problem, value := x.e.value)
+                       ORDER BY x.e._seq)
+           FROM examples x JOIN norm n ON n._seq = x.e._seq
+           JOIN files f ON f.file_index = n._file
+           GROUP BY x.code, x.severity, x.n ORDER BY x.code"""
     ).fetchall()
     ragged = con.execute(
         """SELECT count(*), list(struct_pack(file := f.path, row := r._row, line := r._line)

@@ -15,6 +15,9 @@ from carelens.ingest.errors import UnusableFile
 from carelens.ingest.matching import header_key
 from carelens.ingest.readers import SourceTable
 
+# _seq orders rows across files (file order, then row) without a sort.
+FILE_STRIDE = 10_000_000_000
+
 
 @dataclass
 class HeaderMap:
@@ -79,7 +82,10 @@ def stage(con, sources: list[SourceTable], maps: list[HeaderMap]) -> None:
         cells = ", ".join(
             f"{_cell(header_map.by_alias.get(c.alias))} AS {c.alias}" for c in COLUMNS
         )
-        parts.append(f"SELECT {source.index} AS _file, _row, _line, {cells} FROM {source.table}")
+        parts.append(
+            f"SELECT {source.index} AS _file, _row, _line, "
+            f"{source.index} * {FILE_STRIDE} + _row AS _seq, {cells} FROM {source.table}"
+        )
         ragged.append(
             f"SELECT {source.index} AS _file, _row, _line, problem, csv_line FROM {source.ragged}"
         )
@@ -90,10 +96,8 @@ def stage(con, sources: list[SourceTable], maps: list[HeaderMap]) -> None:
                 f"c{index} AS value FROM {source.table} "
                 f"WHERE NULLIF(trim(c{index}), '') IS NOT NULL"
             )
-    con.execute(
-        "CREATE TABLE staged AS SELECT row_number() OVER (ORDER BY _file, _row) AS _seq, * "
-        f"FROM ({' UNION ALL '.join(parts)})"
-    )
+    # A view: the text is trimmed as it is read, and `norm` is the one table built.
+    con.execute(f"CREATE VIEW staged AS {' UNION ALL '.join(parts)}")
     con.execute(f"CREATE TABLE ragged AS {' UNION ALL '.join(ragged)}")
     if extras:
         con.execute(f"CREATE TABLE extras AS {' UNION ALL '.join(extras)}")

@@ -1,0 +1,129 @@
+"""Benchmark `carelens import cld` against DuckDB's bare read_csv and a pandas baseline.
+
+    python benchmarks/bench_import.py [--rows 1000000] [--keep]
+
+Makes an N-row CLD extract (2% of rows with a bad date), then in the same run
+times (a) carelens import with full validation, in a subprocess so its peak
+memory is its own; (b) DuckDB's bare read_csv of the file into a table;
+(c) a straightforward pandas implementation of five of the rules. Prints rows
+per second, the ratios, peak memory, and the targets from issue 4:
+(a) >= 0.5 x (b), (a) >= 10 x (c), 10M rows in < 60 s and < 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_extract import make
+
+
+def bench_carelens(path: Path, home: Path) -> tuple[float, float, dict]:
+    env = {**os.environ, "CARELENS_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from carelens.cli import main; main()",
+            "import",
+            "cld",
+            str(path),
+            "--json",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"carelens import failed: {result.stderr}")
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_mb = max(peak_kb, before) / 1024
+    try:
+        summary = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        raise SystemExit(
+            f"carelens printed more than JSON on stdout: {result.stdout[:500]!r}"
+        ) from None
+    return seconds, peak_mb, summary
+
+
+def bench_duckdb(path: Path) -> float:
+    con = duckdb.connect()
+    start = time.perf_counter()
+    con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}')")
+    return time.perf_counter() - start
+
+
+def bench_pandas(path: Path) -> float | None:
+    try:
+        import pandas as pd
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = frame.apply(lambda column: column.str.strip())
+    errors = pd.DataFrame(index=frame.index)
+    errors["CLD010"] = frame["LA Code"] == ""
+    start_date = pd.to_datetime(frame["Event Start Date"], format="%d/%m/%Y", errors="coerce")
+    end_date = pd.to_datetime(frame["Event End Date"], format="%d/%m/%Y", errors="coerce")
+    errors["CLD030"] = (frame["Event Start Date"] != "") & start_date.isna()
+    genders = {"male", "female", "other", "unknown"}
+    errors["CLD021"] = (frame["Gender"] != "") & ~frame["Gender"].str.lower().isin(genders)
+    errors["CLD031"] = end_date < start_date
+    digits = frame["NHS Number"].str.replace(r"[\s-]", "", regex=True)
+    errors["CLD050"] = (digits != "") & ~digits.str.fullmatch(r"\d{10}")
+    errors.any(axis=1).sum()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--keep", action="store_true", help="keep the generated file")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="carelens-bench-"))
+    try:
+        path = make(work / "extract.csv", args.rows)
+        size_mb = path.stat().st_size / 1e6
+        print(f"extract: {args.rows:,} rows, {size_mb:,.0f} MB")
+        b = bench_duckdb(path)
+        a, peak_mb, summary = bench_carelens(path, work / "home")
+        c = bench_pandas(path)
+        n = args.rows
+        print(f"(a) carelens import      {a:8.2f} s  {n / a:12,.0f} rows/s  peak {peak_mb:,.0f} MB")
+        print(f"(b) duckdb read_csv      {b:8.2f} s  {n / b:12,.0f} rows/s")
+        if c is None:
+            print("(c) pandas five rules    not run: pip install pandas")
+        else:
+            print(f"(c) pandas five rules    {c:8.2f} s  {n / c:12,.0f} rows/s")
+        print(f"a / b throughput: {b / a:.2f}  (target >= 0.50)")
+        if c is not None:
+            print(f"a / c throughput: {c / a:.2f}  (target >= 10)")
+        projected = a * 10_000_000 / n
+        print(
+            f"projected 10M rows: {projected:,.0f} s (target < 60 s); peak here {peak_mb:,.0f} MB"
+        )
+        print(f"rows in {summary['rows_in']:,}, rejected {summary['rows_rejected']:,}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
