@@ -1,0 +1,61 @@
+"""A killed import leaves nothing that looks like a snapshot; the next import works."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from benchmarks.make_extract import make
+
+
+def _env(home):
+    env = {**os.environ, "CARELENS_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    return env
+
+
+CARELENS = [sys.executable, "-c", "from carelens.cli import main; main()"]
+
+
+def test_killing_an_import_mid_way_leaves_no_snapshot(tmp_path):
+    extract = make(tmp_path / "big.csv", 300_000)
+    home = tmp_path / "home"
+    process = subprocess.Popen(
+        [*CARELENS, "import", "cld", str(extract), "--json"],
+        env=_env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    building = home / "snapshots"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if building.is_dir() and any(p.name.startswith(".building-") for p in building.iterdir()):
+            break
+        time.sleep(0.05)
+    else:
+        process.kill()
+        raise AssertionError("the import never started building")
+    time.sleep(0.5)  # well inside the work: reading and checking take seconds here
+    assert process.poll() is None, "the import finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+    listed = subprocess.run(
+        [*CARELENS, "snapshots", "--json"], env=_env(home), capture_output=True, text=True
+    )
+    assert json.loads(listed.stdout) == []
+    assert not [p for p in building.iterdir() if not p.name.startswith(".")]
+
+    again = subprocess.run(
+        [*CARELENS, "import", "cld", str(extract), "--json"],
+        env=_env(home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["snapshot"] == "1"
