@@ -15,6 +15,9 @@ mkdir -p "$static/govuk-frontend" "$static/carelens"
 cp -R "$dist/assets" "$static/govuk-frontend/assets"
 cp "$dist/govuk-frontend.min.js" "$static/govuk-frontend/govuk-frontend.min.js"
 cp node_modules/govuk-frontend/package.json "$static/govuk-frontend/VERSION.json"
+mkdir -p "$static/htmx"
+cp node_modules/htmx.org/dist/htmx.min.js "$static/htmx/htmx.min.js"
+cp node_modules/htmx.org/LICENSE "$static/htmx/LICENSE" 2>/dev/null || true
 npx --no-install sass --no-source-map --style=compressed --quiet-deps \
   --silence-deprecation=import --load-path=node_modules \
   carelens.scss "$static/carelens/carelens.css"

@@ -17,6 +17,8 @@ def _isolated_home(tmp_path, settings):
     """
     settings.CARELENS_HOME = tmp_path
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run inline in tests; the database worker has its own test.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

@@ -18,14 +18,20 @@ from carelens.accounts.models import User
 from carelens.cli.app import PASSTHROUGH, app
 
 runner = CliRunner()
-OWN_COMMANDS = ["demo", "serve"]
+OWN_COMMANDS = ["demo", "serve", "snapshots"]
 
 
 def test_help_lists_every_subcommand():
     result = runner.invoke(app, ["--help"], prog_name="carelens")
     assert result.exit_code == 0
-    for name in [*OWN_COMMANDS, *PASSTHROUGH, "manage"]:
+    for name in [*OWN_COMMANDS, *PASSTHROUGH, "manage", "import"]:
         assert re.search(rf"\b{name}\b", result.output), name
+
+
+def test_import_cld_has_help_with_an_example():
+    result = runner.invoke(app, ["import", "cld", "--help"], prog_name="carelens")
+    assert result.exit_code == 0
+    assert "Example: carelens import cld" in " ".join(result.output.split())
 
 
 @pytest.mark.parametrize("name", OWN_COMMANDS)
@@ -143,7 +149,7 @@ def test_readme_documents_every_command():
     from pathlib import Path
 
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    for name in [*OWN_COMMANDS, *PASSTHROUGH, "manage"]:
+    for name in [*OWN_COMMANDS, *PASSTHROUGH, "manage", "import cld"]:
         if name in ("shell", "showmigrations", "makemigrations"):
             continue  # developers' commands, listed by `carelens --help`
         assert f"carelens {name}" in readme, name

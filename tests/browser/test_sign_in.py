@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +97,23 @@ def test_the_accessibility_check_can_fail(page, live_server, check_accessibility
     )
     with pytest.raises(AssertionError, match="image-alt"):
         check_accessibility(page)
+
+
+def test_analyst_uploads_an_extract_and_reads_the_result(
+    page, live_server, check_accessibility, screenshot, analyst
+):
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "cld-bad"
+    sign_in(page, live_server, "ann")
+    page.goto(f"{live_server.url}/imports/")
+    check_accessibility(page)
+    screenshot(page, "imports")
+    page.set_input_files("input[type=file]", str(corpus / "bad_dates.csv"))
+    page.get_by_label("Name for this snapshot (optional)").fill("Q4 2024-25")
+    page.get_by_role("button", name="Import").click()
+    page.wait_for_selector(".govuk-panel--confirmation", timeout=60_000)
+    assert "55 of 60 rows accepted" in page.locator(".govuk-panel").inner_text()
+    check_accessibility(page)
+    screenshot(page, "import-result")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the rejected rows (CSV)").click()
+    assert download.value.suggested_filename.endswith("-rejected-rows.csv")

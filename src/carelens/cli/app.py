@@ -28,6 +28,8 @@ PASSTHROUGH = {
     "Example: carelens createsuperuser",
     "changepassword": "Set a user's password. Example: carelens changepassword asha",
     "axes_reset_username": "Unlock a locked-out user. Example: carelens axes_reset_username asha",
+    "db_worker": "Run background work (imports). `carelens serve` starts one for you. "
+    "Example: carelens db_worker",
     "shell": "Python shell with carelens loaded (developers). Example: carelens shell",
     "showmigrations": "List migrations and whether each is applied. "
     "Example: carelens showmigrations",

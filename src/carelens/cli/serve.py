@@ -7,7 +7,17 @@ import typer
 from carelens.cli.app import app
 
 
-def serve_app(host: str, port: int, workers: int) -> None:
+def start_task_worker():
+    """Start `carelens db_worker` beside the web server, for background imports."""
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-c", "from carelens.cli import main; main()", "db_worker"]
+    )
+
+
+def serve_app(host: str, port: int, workers: int, task_worker: bool = True) -> None:
     from gunicorn.app.base import BaseApplication
 
     from carelens.cli import django as dj
@@ -30,8 +40,14 @@ def serve_app(host: str, port: int, workers: int) -> None:
         def load(self):
             return application
 
+    worker = start_task_worker() if task_worker else None
     typer.echo(f"carelens is running at http://{host}:{port}/  (Ctrl+C to stop)")
-    Server().run()
+    try:
+        Server().run()
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
 
 
 @app.command()
@@ -39,6 +55,9 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(2, min=1, help="Number of gunicorn worker processes."),
+    task_worker: bool = typer.Option(
+        True, help="Also run the background worker that carries out imports."
+    ),
 ) -> None:
     """Serve the web app with gunicorn. Example: carelens serve --port 8000 --workers 4"""
-    serve_app(host, port, workers)
+    serve_app(host, port, workers, task_worker)

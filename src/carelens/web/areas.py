@@ -45,6 +45,7 @@ AREAS: tuple[Area, ...] = (
         "accounts.import_data",
         "Client Level Data extracts imported into carelens, and the rows each rejected.",
         "No data imported yet: import a CLD extract.",
+        own_page=False,
     ),
     Area(
         "finance",

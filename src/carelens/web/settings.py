@@ -42,7 +42,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "govuk_frontend_django",
+    "django_tasks",
+    "django_tasks_db",
     "carelens.accounts",
+    "carelens.imports",
     "carelens.people",
     "carelens.web",
 ]
@@ -181,6 +184,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = CARELENS_HOME / "uploads"
+# Uploads are streamed to disk beside CARELENS_HOME, not held in memory.
+FILE_UPLOAD_TEMP_DIR = CARELENS_HOME / "uploads" / "incoming"
+FILE_UPLOAD_TEMP_DIR.mkdir(parents=True, exist_ok=True)
+CARELENS_UPLOAD_MAX_MB = env_int("CARELENS_UPLOAD_MAX_MB", 500, minimum=1)
+
+# Background work: imports run in the database-backed worker (`carelens db_worker`,
+# which `carelens serve` and `carelens demo` start beside the web server).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("CARELENS_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("carelens.accounts.urls")),
     path("people/", include("carelens.people.urls")),
+    path("imports/", include("carelens.imports.urls")),
     path("admin/", admin.site.urls),
     *[
         path(f"{area.slug}/", views.area_page(area.slug), name=area.url_name)

@@ -1,0 +1,1 @@
+"""The Imports area: upload CLD extracts, import them in the background, see the result."""

@@ -1,0 +1,104 @@
+"""The background import task (django-tasks; the database worker runs it)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from carelens.accounts import audit
+from carelens.imports import storage
+from carelens.imports.models import ImportJob
+
+log = logging.getLogger(__name__)
+PROGRESS_EVERY = 0.5  # seconds between progress writes
+
+
+class _Progress:
+    """Write progress to the job row, at most every PROGRESS_EVERY seconds."""
+
+    def __init__(self, job: ImportJob):
+        self.job = job
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        fields = {"stage": stage}
+        if stage == "read":
+            fields["rows_read"] = done
+        elif stage == "checked":
+            fields["rules_checked"], fields["rules_total"] = done, total
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_EVERY or done == total:
+            ImportJob.objects.filter(pk=self.job.pk).update(**fields)
+            self.last = now
+
+
+@task()
+def run_import(job_id: int, paths: list[str]) -> None:
+    from carelens.ingest.errors import UnusableFile
+    from carelens.ingest.importer import import_cld
+
+    job = ImportJob.objects.get(pk=job_id)
+    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING, stage="read")
+    user = job.created_by
+    try:
+        result = import_cld(
+            [Path(p) for p in paths],
+            Path(settings.CARELENS_HOME),
+            label=job.label,
+            progress=_Progress(job),
+        )
+    except UnusableFile as error:
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.UNUSABLE, problem=str(error), finished=timezone.now()
+        )
+        audit.record(
+            None,
+            audit.Action.IMPORT,
+            user=user,
+            object_type="import",
+            object_id=job_id,
+            outcome=audit.Outcome.FAILURE,
+            detail=error.code,
+        )
+        return
+    except Exception:
+        log.exception("import %s failed", job_id)
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.FAILED,
+            problem="The import stopped unexpectedly. Nothing was stored. "
+            "Tell your carelens administrator the import number.",
+            finished=timezone.now(),
+        )
+        audit.record(
+            None,
+            audit.Action.IMPORT,
+            user=user,
+            object_type="import",
+            object_id=job_id,
+            outcome=audit.Outcome.FAILURE,
+            detail="unexpected error",
+        )
+        return
+    finally:
+        storage.remove(job_id)
+    summary = result.summary
+    ImportJob.objects.filter(pk=job_id).update(
+        status=ImportJob.Status.DONE,
+        snapshot_id=result.snapshot,
+        summary=summary,
+        rows_read=summary["rows_in"],
+        finished=timezone.now(),
+    )
+    audit.record(
+        None,
+        audit.Action.IMPORT,
+        user=user,
+        object_type="snapshot",
+        object_id=result.snapshot,
+        detail=f"CLD: {summary['rows_in']} rows in, {summary['rows_rejected']} rejected",
+    )
