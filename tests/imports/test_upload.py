@@ -100,9 +100,9 @@ def test_progress_while_queued_and_refresh_when_done(client_for, analyst):
 
 
 def test_history_lists_imports(client_for, analyst):
-    ImportJob.objects.create(created_by=analyst, file_names=["old.csv"], label="Q4")
+    job = ImportJob.objects.create(created_by=analyst, file_names=["old.csv"], label="Q4")
     page = check_page(client_for(analyst).get("/imports/"))
-    assert "Import 1: Q4" in page.text and "old.csv" in page.text
+    assert f"Import {job.pk}: Q4" in page.text and "old.csv" in page.text
 
 
 @pytest.mark.parametrize("persona", ["practitioner_a", "finance_officer"])
