@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from carelens.ingest.columns import COLUMNS
+from carelens.ingest.matching import header_key
 
 SPEC_HEADERS = [c.name for c in COLUMNS if not c.extension]
 
@@ -72,8 +73,7 @@ def row(event: str = "Request", **changes: str) -> dict[str, str]:
     """
     values = {**PERSON, **EVENTS[event]}
     for name, value in changes.items():
-        spec = name.replace("_", " ")
-        match = next((h for h in SPEC_HEADERS if h.lower() == spec.lower()), None)
+        match = next((h for h in SPEC_HEADERS if header_key(h) == header_key(name)), None)
         if match is None:
             raise KeyError(name)
         values[match] = value

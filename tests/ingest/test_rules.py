@@ -98,3 +98,39 @@ def test_exact_duplicate_keeps_the_first_and_names_it(tmp_path):
 def test_services_differing_in_cost_are_not_duplicates(tmp_path):
     summary = _import(tmp_path, [row("Service"), row("Service", Unit_Cost="26.00")])
     assert summary["rows_rejected"] == 0
+
+
+CROSS_CASES = [
+    # rows (as changes to a valid Request, one dict per row), expected code, rows warned
+    ([{}, {"Event_Start_Date": "05/04/2024", "Gender": "Male"}], "CLD060", 2),
+    ([{}, {"Event_Start_Date": "05/04/2024", "Date_of_Birth": "15/03/1938"}], "CLD060", 2),
+    (
+        [{"Accommodation_Status": "Registered care home"}, {"Event_Type": "Request"}],
+        "CLD061",
+        2,
+    ),
+    (
+        [{}, {"Event_Start_Date": "05/04/2024", "LA_Person_Unique_Identifier": "999999"}],
+        "CLD062",
+        2,
+    ),
+    ([{}, {"Event_Start_Date": "05/04/2024", "NHS_Number": ""}], "CLD063", 2),
+    ([{}, {"Event_Start_Date": "05/04/2024", "LA_Code": "998"}], "CLD064", 1),
+    (
+        [{}, {}, {"Event_Start_Date": "05/04/2024", "Reporting_Period_Start_Date": "01/01/2024"}],
+        "CLD065",
+        1,
+    ),
+    ([{"Adult_1_Linked_Person_ID": "nobody"}], "CLD082", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "warned"), CROSS_CASES, ids=[c[1] for c in CROSS_CASES]
+)
+def test_cross_row_rule(tmp_path, changes, code, warned):
+    rows = [row("Request", **change) for change in changes]
+    if code == "CLD065":
+        rows = [other_person(r, n) if n < 2 else r for n, r in enumerate(rows)]
+    summary = _import(tmp_path, rows)
+    assert summary["warnings_by_rule"].get(code) == warned, summary["warnings_by_rule"]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from carelens.ingest.columns import BY_ALIAS, LIST_COLUMNS
 from carelens.ingest.normalise import normalise
 from carelens.ingest.readers import read_source
 from carelens.ingest.report import summarise, write_rejected_report
@@ -109,6 +110,20 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
             "WHERE NOT o.rejected GROUP BY _file"
         ).fetchall()
     )
+    translated = dict(
+        zip(
+            LIST_COLUMNS,
+            con.execute(
+                "SELECT "
+                + ", ".join(
+                    f"count(*) FILTER (WHERE {a} IS NOT NULL AND {a}_raw != {a})"
+                    for a in LIST_COLUMNS
+                )
+                + " FROM norm"
+            ).fetchone(),
+            strict=True,
+        )
+    )
     rules = summarise(con)
     warnings = _counts_by_rule(rules, "warn")
     for code, _ in notes:
@@ -151,6 +166,8 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
         "warnings_by_rule": result["warnings_by_rule"],
         "rules": rules,
         "notes": [message for _, message in notes],
+        # Values given in another spelling (R1, other case or spacing) and stored in R2.
+        "translated_to_r2": {BY_ALIAS[a].name: n for a, n in translated.items() if n},
         "contents": {
             "events.parquet": "accepted rows, typed, with derived fields",
             "issues.parquet": "every rule each row failed (errors and warnings)",

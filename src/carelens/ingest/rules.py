@@ -507,3 +507,180 @@ def _ckba_rules() -> list[Rule]:
 
 
 RULES: tuple[Rule, ...] = tuple(build_rules())
+
+
+@dataclass(frozen=True)
+class CrossRule:
+    """A rule that compares rows with each other (cld.md §10, CLD060 to CLD082)."""
+
+    code: str
+    severity: str
+    field: str
+    query: str  # SELECT _seq, value, problem ... (over norm)
+
+    @property
+    def field_name(self) -> str:
+        return BY_ALIAS[self.field].name
+
+    def sql(self) -> str:
+        name = self.field_name.replace("'", "''")
+        return (
+            f"SELECT q._seq, '{self.code}' AS code, '{self.severity}' AS severity, "
+            f"'{name}' AS field, q.value, q.problem FROM ({self.query}) q"
+        )
+
+
+def _shown(alias: str) -> str:
+    """SQL giving a stored value as text, dates as dd/mm/yyyy."""
+    if BY_ALIAS[alias].kind == "date":
+        return f"strftime({alias}, '%d/%m/%Y')"
+    return alias
+
+
+def _conflicting_in_submission(alias: str) -> CrossRule:
+    shown = _shown(alias)
+    name = BY_ALIAS[alias].name
+    return CrossRule(
+        "CLD060",
+        WARN,
+        alias,
+        f"""SELECT n._seq, {_raw(alias)} AS value,
+                   'person has conflicting {name} values in this submission: ' || v.vals
+                   AS problem
+            FROM norm n JOIN (
+              SELECT person_id, Reporting_Period_End_Date,
+                     string_agg(DISTINCT {shown}, ', ' ORDER BY {shown}) AS vals
+              FROM norm WHERE {alias} IS NOT NULL AND person_id IS NOT NULL
+              GROUP BY person_id, Reporting_Period_End_Date
+              HAVING count(DISTINCT {alias}) > 1) v
+              USING (person_id, Reporting_Period_End_Date)
+            WHERE n.{alias} IS NOT NULL""",
+    )
+
+
+def _conflicting_latest(alias: str) -> CrossRule:
+    name = BY_ALIAS[alias].name
+    return CrossRule(
+        "CLD061",
+        WARN,
+        alias,
+        f"""WITH ranked AS (
+              SELECT _seq, person_id, Reporting_Period_End_Date, {alias},
+                     {alias}_raw AS value,
+                     rank() OVER (PARTITION BY person_id, Reporting_Period_End_Date
+                                  ORDER BY event_end_date_derived DESC NULLS FIRST,
+                                           Event_Start_Date DESC) AS r
+              FROM norm WHERE person_id IS NOT NULL),
+            latest AS (SELECT * FROM ranked WHERE r = 1),
+            conflicted AS (
+              SELECT person_id, Reporting_Period_End_Date FROM latest
+              WHERE {alias} IS NOT NULL AND {alias} != 'Unknown'
+              GROUP BY ALL HAVING count(DISTINCT {alias}) > 1)
+            SELECT l._seq, l.value,
+                   'conflicting {name} on rows with the same dates; measures will treat it '
+                   || 'as Unknown' AS problem
+            FROM latest l SEMI JOIN conflicted c
+              USING (person_id, Reporting_Period_End_Date)
+            WHERE l.{alias} IS NOT NULL""",
+    )
+
+
+def _cross_rules() -> list[CrossRule]:
+    rules = [
+        _conflicting_in_submission(alias)
+        for alias in ("Date_of_Birth", "Date_of_Death", "Gender", "Ethnicity")
+    ]
+    rules += [
+        _conflicting_latest(alias)
+        for alias in (
+            "Primary_Support_Reason",
+            "Accommodation_Status",
+            "Employment_Status",
+            "Has_Unpaid_Carer",
+            "Client_Funding_Status",
+        )
+    ]
+    rules += [
+        CrossRule(
+            "CLD062",
+            WARN,
+            "NHS_Number",
+            """SELECT n._seq, n.NHS_Number AS value,
+                      'NHS Number shared by ' || v.ids || ' LA person IDs; they will be '
+                      || 'treated as one person' AS problem
+               FROM norm n JOIN (
+                 SELECT nhs_digits, count(DISTINCT LA_Person_Unique_Identifier) AS ids
+                 FROM norm WHERE nhs_valid GROUP BY nhs_digits
+                 HAVING count(DISTINCT LA_Person_Unique_Identifier) > 1) v USING (nhs_digits)
+               WHERE n.nhs_valid""",
+        ),
+        CrossRule(
+            "CLD063",
+            WARN,
+            "LA_Person_Unique_Identifier",
+            """SELECT n._seq, n.LA_Person_Unique_Identifier AS value,
+                      'LA person ID appears with ' || CASE WHEN v.numbers > 1
+                        THEN v.numbers || ' different NHS Numbers'
+                        ELSE 'and without an NHS Number' END
+                      || '; DHSC identity rules count these as separate people' AS problem
+               FROM norm n JOIN (
+                 SELECT LA_Code, LA_Person_Unique_Identifier,
+                        count(DISTINCT nhs_digits) FILTER (WHERE nhs_valid) AS numbers,
+                        bool_or(nhs_valid) AND bool_or(NOT coalesce(nhs_valid, false))
+                          AS mixed
+                 FROM norm WHERE LA_Person_Unique_Identifier IS NOT NULL
+                 GROUP BY ALL) v USING (LA_Code, LA_Person_Unique_Identifier)
+               WHERE v.numbers > 1 OR v.mixed""",
+        ),
+        CrossRule(
+            "CLD064",
+            WARN,
+            "LA_Code",
+            """WITH codes AS (SELECT LA_Code, count(*) AS n FROM norm
+                              WHERE LA_Code IS NOT NULL GROUP BY LA_Code),
+                    listed AS (SELECT string_agg(LA_Code, ', ' ORDER BY LA_Code) AS all_codes,
+                                      arg_max(LA_Code, n) AS main FROM codes)
+               SELECT n._seq, n.LA_Code AS value,
+                      'more than one council in one snapshot: ' || l.all_codes AS problem
+               FROM norm n, listed l
+               WHERE (SELECT count(*) FROM codes) > 1 AND n.LA_Code != l.main""",
+        ),
+        CrossRule(
+            "CLD065",
+            WARN,
+            "Reporting_Period_End_Date",
+            """WITH periods AS (
+                 SELECT _file, Reporting_Period_Start_Date AS s, Reporting_Period_End_Date AS e,
+                        count(*) AS n FROM norm GROUP BY ALL),
+               main AS (SELECT _file, arg_max(struct_pack(s, e), n) AS p FROM periods
+                        GROUP BY _file)
+               SELECT n._seq, n.Reporting_Period_End_Date_raw AS value,
+                      'reporting period differs from the rest of the file ('
+                      || strftime(m.p.s, '%d/%m/%Y') || ' to '
+                      || strftime(m.p.e, '%d/%m/%Y') || ')' AS problem
+               FROM norm n JOIN main m USING (_file)
+               WHERE n.Reporting_Period_Start_Date IS DISTINCT FROM m.p.s
+                  OR n.Reporting_Period_End_Date IS DISTINCT FROM m.p.e""",
+        ),
+    ]
+    for number in (1, 2, 3):
+        alias = f"Adult_{number}_Linked_Person_ID"
+        rules.append(
+            CrossRule(
+                "CLD082",
+                WARN,
+                alias,
+                f"""SELECT n._seq, n.{alias} AS value,
+                          'linked person ''' || n.{alias} || ''' is not a service user in '
+                          || 'this import' AS problem
+                   FROM norm n
+                   WHERE n.{alias} IS NOT NULL AND n.{alias} NOT IN (
+                     SELECT LA_Person_Unique_Identifier FROM norm
+                     WHERE Client_Type = 'Service user'
+                       AND LA_Person_Unique_Identifier IS NOT NULL)""",
+            )
+        )
+    return rules
+
+
+CROSS_RULES: tuple[CrossRule, ...] = tuple(_cross_rules())
