@@ -134,3 +134,48 @@ def test_cross_row_rule(tmp_path, changes, code, warned):
         rows = [other_person(r, n) if n < 2 else r for n, r in enumerate(rows)]
     summary = _import(tmp_path, rows)
     assert summary["warnings_by_rule"].get(code) == warned, summary["warnings_by_rule"]
+
+
+def test_summaries_mask_personal_identifiers(tmp_path):
+    summary = _import(
+        tmp_path,
+        [row("Request", Date_of_Birth="1938-13-01", Postcode="ZZZ 12345", NHS_Number="12345")],
+    )
+    home = tmp_path / "home" / "snapshots" / summary["snapshot"]
+    manifest = (home / "manifest.json").read_text()
+    for secret in ("1938-13-01", "ZZZ 12345", "'12345'"):
+        assert secret not in manifest
+
+
+def test_large_amounts_are_warnings_not_crashes(tmp_path):
+    summary = _import(
+        tmp_path,
+        [row("Service", Unit_Cost="12345678901234567890", Planned_units_per_week="100000000000")],
+    )
+    assert summary["rows_rejected"] == 0
+    assert {"CLD040", "CLD041"} <= set(summary["warnings_by_rule"])
+
+
+def test_a_missing_optional_column_is_noted_once_not_per_row(tmp_path):
+    from tests.ingest.factories import SPEC_HEADERS
+
+    headers = [h for h in SPEC_HEADERS if h not in ("Postcode", "Dementia")]
+    path = write_csv(tmp_path / "x.csv", [row("Request"), row("Review")], headers=headers)
+    summary = import_cld([path], tmp_path / "home").summary
+    assert summary["warnings_by_rule"] == {"CLD006": 1}
+
+
+def test_an_unusable_nhs_number_without_la_id_is_rejected(tmp_path):
+    summary = _import(tmp_path, [row("Request", NHS_Number="ABC", LA_Person_Unique_Identifier="")])
+    assert summary["errors_by_rule"] == {"CLD012": 1}
+
+
+def test_ckba_rows_with_event_description_are_rejected(tmp_path):
+    ckba = {
+        **{k: v for k, v in row("Request").items() if k not in EVENTS["Request"]},
+        "Client Type": "Unpaid carer known by association",
+        "Adult 1 Linked Person ID": "410001",
+        "Event Description": "Carer's conversation",
+    }
+    summary = _import(tmp_path, [ckba])
+    assert summary["errors_by_rule"].get("CLD080") == 1

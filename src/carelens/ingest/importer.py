@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from carelens.ingest.columns import BY_ALIAS, LIST_COLUMNS
+from carelens.ingest.matching import VALUE_KEY_SQL
 from carelens.ingest.normalise import normalise
 from carelens.ingest.readers import read_source
 from carelens.ingest.report import summarise, write_rejected_report
@@ -116,18 +117,21 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
             con.execute(
                 "SELECT "
                 + ", ".join(
-                    f"count(*) FILTER (WHERE {a} IS NOT NULL AND {a}_raw != {a})"
+                    f"count(*) FILTER (WHERE {a} IS NOT NULL "
+                    f"AND {VALUE_KEY_SQL.format(x=a + '_raw')} != {VALUE_KEY_SQL.format(x=a)})"
                     for a in LIST_COLUMNS
                 )
-                + " FROM norm"
+                + " FROM norm n SEMI JOIN outcome o ON o._seq = n._seq AND NOT o.rejected"
             ).fetchone(),
             strict=True,
         )
     )
     rules = summarise(con)
     warnings = _counts_by_rule(rules, "warn")
-    for code, _ in notes:
-        warnings[code] = warnings.get(code, 0) + 1
+    # File-level notes count once per file (cld.md §10), however many columns they name.
+    for code in {code for code, _ in notes}:
+        files_noted = {message.split(":", 1)[0] for c, message in notes if c == code}
+        warnings[code] = warnings.get(code, 0) + len(files_noted)
     rows_in = staged + ragged
     rows_rejected = rejected + ragged
     files = [str(s.path) for s in sources]
@@ -166,7 +170,7 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
         "warnings_by_rule": result["warnings_by_rule"],
         "rules": rules,
         "notes": [message for _, message in notes],
-        # Values given in another spelling (R1, other case or spacing) and stored in R2.
+        # Values given in an R1 (or other listed) spelling and stored in the R2 spelling.
         "translated_to_r2": {BY_ALIAS[a].name: n for a, n in translated.items() if n},
         "contents": {
             "events.parquet": "accepted rows, typed, with derived fields",

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-"})
 _SPACES = re.compile(r"\s+")
 _AROUND_PUNCT = re.compile(r"\s*([-/:])\s*")
 
 
 def header_key(header: str) -> str:
-    """`Request: Route of Access`, `request_route_of_access` -> `requestrouteofaccess`."""
-    return _NOT_ALNUM.sub("", header.lower())
+    """`Request: Route of Access`, `request_route_of_access` -> `requestrouteofaccess`.
+
+    Letters and digits of any script are kept, so non-English headers stay distinct.
+    """
+    return "".join(ch for ch in header.lower() if ch.isalnum())
 
 
 def value_key(value: str) -> str:

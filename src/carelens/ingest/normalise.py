@@ -43,11 +43,11 @@ MACROS = [
     r"""CREATE OR REPLACE MACRO cl_money_ok(x) AS
         regexp_full_match(x, '£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?')""",
     r"""CREATE OR REPLACE MACRO cl_money(x) AS CASE WHEN cl_money_ok(x)
-        THEN CAST(replace(replace(x, '£', ''), ',', '') AS DECIMAL(18, 2)) END""",
+        THEN TRY_CAST(replace(replace(x, '£', ''), ',', '') AS DECIMAL(18, 2)) END""",
     r"""CREATE OR REPLACE MACRO cl_units_ok(x) AS
         regexp_full_match(x, '(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?')""",
     r"""CREATE OR REPLACE MACRO cl_units(x) AS CASE WHEN cl_units_ok(x)
-        THEN CAST(replace(x, ',', '') AS DECIMAL(12, 2)) END""",
+        THEN TRY_CAST(replace(x, ',', '') AS DECIMAL(12, 2)) END""",
     # NHS number check digit (cld.md §5.3).
     r"""CREATE OR REPLACE MACRO cl_nhs_check_ok(d) AS (
         WITH s AS (SELECT 11 - list_sum([CAST(substr(d, i, 1) AS INTEGER) * (11 - i)
@@ -165,6 +165,10 @@ def normalise(con) -> None:
           FROM ({norm0}))
         SELECT *,
           regexp_full_match(coalesce(nhs_digits, ''), '\\d{{10}}') AS nhs_valid,
+          CASE WHEN regexp_full_match(upper(replace(Postcode, ' ', '')),
+                                      '[A-Z]{{1,2}}[0-9][A-Z0-9]?[0-9][A-Z]{{2}}')
+               THEN regexp_replace(upper(replace(Postcode, ' ', '')), '(...)$', ' \\1')
+          END AS postcode_normalised,
           CASE
             WHEN regexp_full_match(coalesce(nhs_digits, ''), '\\d{{10}}') THEN 'NHS:' || nhs_digits
             WHEN LA_Person_Unique_Identifier IS NOT NULL
@@ -186,7 +190,7 @@ def normalise(con) -> None:
             WHEN Review_Reason = 'Review of short term support' THEN 'short term'
             WHEN Event_Type = 'Review' THEN 'unknown'
           END AS review_type,
-          CAST(CASE
+          TRY_CAST(CASE
             WHEN Event_Type = 'Service' AND Unit_Cost > 0 THEN CASE
               WHEN Cost_Frequency_Unit_Type IN ('Hourly', 'Daily', 'Per session')
                 AND Planned_units_per_week > 0 THEN Unit_Cost * Planned_units_per_week

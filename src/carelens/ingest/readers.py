@@ -73,13 +73,18 @@ def _sniff(path: Path) -> str:
     return "csv"
 
 
-def _header(path: Path, encoding: str) -> list[str]:
+def _header(path: Path, encoding: str) -> tuple[list[str], int]:
+    """The header cells and the physical line the header ends on.
+
+    Lines before it that hold nothing but spaces or commas are skipped, here and
+    (through `skip`) by DuckDB, so both agree on where the data starts.
+    """
     with path.open(encoding=encoding, newline="") as handle:
         reader = csv.reader(handle)
         try:
             for record in reader:
                 if any(cell.strip() for cell in record):
-                    return record
+                    return record, reader.line_num
         except csv.Error as error:
             raise cannot_read(path, f"broken CSV quoting in the header: {error}") from None
     raise no_data(path, "contains no header and no data rows (it is empty or only blank lines)")
@@ -170,7 +175,7 @@ def _number_by_lines(con, name: str, readable: Path, width: int) -> None:
                   ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
               FROM lines)
             SELECT row_number() OVER (ORDER BY line) AS record, line, l IS NULL AS empty,
-                   coalesce(trim(l), '') = '' AS blank
+                   regexp_full_match(coalesce(l, ''), '[\\s,\\x{{FEFF}}]*') AS blank
             FROM q WHERE before % 2 = 0"""
     )
     header = con.execute(f"SELECT min(record) FROM {name}_records WHERE NOT blank").fetchone()[0]
@@ -210,8 +215,10 @@ def _number_by_lines(con, name: str, readable: Path, width: int) -> None:
 def _split(con, name: str, width: int) -> None:
     """From `{name}_all`: blank rows dropped, data rows renumbered, ragged ones apart."""
     cells = ", ".join(f"c{i}" for i in range(width))
+    # Rows of nothing but commas (as spreadsheets write empty rows) are blank, not data.
     clean = not con.execute(
-        f"SELECT count(*) FROM {name}_all WHERE problem IS NOT NULL"
+        f"""SELECT count(*) FROM {name}_all WHERE problem IS NOT NULL
+            OR (coalesce(trim(c0), '') = '' AND {_cells_blank(width)})"""
     ).fetchone()[0]
     if clean:
         # No short, long or blank rows: nothing to renumber or set apart.
@@ -241,10 +248,9 @@ def _split(con, name: str, width: int) -> None:
 def read_csv_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
     encoding = enc.detect(path)
     readable = enc.as_utf8(path, encoding, workdir)
-    headers = _header(readable, "utf-8-sig")
+    headers, header_line = _header(readable, "utf-8-sig")
     width = len(headers)
     name = f"src{index}"
-    header_line = _header_line(readable)
     _parse(con, path, readable, width, name, skip=header_line - 1)
     rejected, parsed = con.execute(
         f"SELECT (SELECT count(*) FROM {name}_rej), (SELECT count(*) FROM {name}_parsed)"
@@ -255,15 +261,6 @@ def read_csv_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
         _number_by_lines(con, name, readable, width)
     _split(con, name, width)
     return _finish(con, path, index, name, headers, "csv", encoding)
-
-
-def _header_line(readable: Path) -> int:
-    """The physical line the header is on (after any leading blank lines)."""
-    with readable.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                return number
-    return 1
 
 
 def _physical_lines(readable: Path) -> int:
@@ -325,12 +322,12 @@ def read_xlsx_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
-        first_row = sheet.min_row or 1
         headers: list[str] | None = None
         temp = workdir / f"{path.stem}.{index}.xlsx.csv"
         with temp.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-            for number, values in enumerate(rows, start=first_row):
+            # Read-only sheets yield every row from the first, so this is the row number.
+            for number, values in enumerate(rows, start=1):
                 cells = [_cell_text(v) for v in values]
                 while cells and not cells[-1].strip():
                     cells.pop()
@@ -353,7 +350,7 @@ def read_xlsx_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
         f"""CREATE TEMP TABLE {name}_parsed AS SELECT *
             FROM read_csv({_quote(temp)}, auto_detect=false, columns={columns}, header=false,
                  delim=',', quote='"', escape='"', strict_mode=false, null_padding=true,
-                 max_line_size=20000000)"""
+                 parallel=false, max_line_size=20000000)"""
     )
     con.execute(
         f"""CREATE TABLE {name} AS

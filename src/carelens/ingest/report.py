@@ -10,6 +10,7 @@ snapshot under the same access rules, keeps the original values.
 from __future__ import annotations
 
 from carelens.ingest.columns import COLUMNS
+from carelens.logfilter import scrub
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MASKED_FIELDS = {
@@ -45,6 +46,11 @@ def mask(field: str, value: str | None) -> str:
 
 
 def message(file: str, row: int, line: int, field: str, problem: str, value: str | None) -> str:
+    """A rule's message for summaries and logs, with personal identifiers masked."""
+    if field in MASKED_FIELDS:
+        if value:
+            problem = problem.replace(value, mask(field, value))
+        problem = scrub(problem)
     return f"{file}, row {row} (line {line}), {field}: {problem}. Value: '{mask(field, value)}'."
 
 

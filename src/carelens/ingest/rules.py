@@ -74,11 +74,17 @@ def _required(alias: str, applies: str, context: str) -> Rule:
 
 
 def _expected(alias: str, applies: str, context: str) -> Rule:
+    # An optional column missing from the file is noted once (CLD006), not per row.
+    present = (
+        ""
+        if BY_ALIAS[alias].required
+        else f" AND n._file IN (SELECT _file FROM present_columns WHERE alias = '{alias}')"
+    )
     return Rule(
         "CLD011",
         WARN,
         alias,
-        f"({applies}) AND {_raw(alias)} IS NULL",
+        f"({applies}) AND {_raw(alias)} IS NULL{present}",
         _text(f"expected by the CLD specification for {context} but blank"),
     )
 
@@ -106,7 +112,14 @@ EVENT_FIELDS = (
     "Event_Type",
     "Event_Start_Date",
     "Event_End_Date",
+    "Event_Description",
     "Event_Outcome",
+    "Eligible_Needs_Identified",
+    "Method_of_Assessment",
+    "Provider_CQC_Location_ID",
+    "Provider_CQC_Location_Name",
+    "Review_Outcomes_Achieved",
+    "Method_of_Review",
     "Request_Route_of_Access",
     "Assessment_Type",
     "Service_Type",
@@ -131,6 +144,13 @@ APPLIES_TO = {
     "Review_Outcomes_Achieved": f"{EVENT} = 'Review'",
     "Method_of_Review": f"{EVENT} = 'Review'",
 }
+CARER_FIELDS = (
+    "Total_Hrs_Caring_Per_Week",
+    "No_of_adults_being_cared_for",
+    "Adult_1_Linked_Person_ID",
+    "Adult_2_Linked_Person_ID",
+    "Adult_3_Linked_Person_ID",
+)
 KEY_LISTS = {alias for alias, defined in LISTS.items() if defined.key_field}
 
 
@@ -208,10 +228,10 @@ def build_rules() -> list[Rule]:
             "CLD012",
             REJECT,
             "LA_Person_Unique_Identifier",
-            "n.NHS_Number IS NULL AND n.LA_Person_Unique_Identifier IS NULL",
-            _text(
-                "no person identifier: NHS Number and LA Person Unique Identifier are both blank"
-            ),
+            "n.person_id IS NULL",
+            "CASE WHEN n.NHS_Number IS NULL THEN 'no person identifier: NHS Number and LA "
+            "Person Unique Identifier are both blank' ELSE 'no person identifier: the NHS "
+            "Number is not 10 digits and LA Person Unique Identifier is blank' END",
         ),
         _expected("NHS_Number", "n.LA_Person_Unique_Identifier IS NOT NULL", "every row"),
         _expected("LA_Person_Unique_Identifier", "n.NHS_Number IS NOT NULL", "every row"),
@@ -293,6 +313,16 @@ def build_rules() -> list[Rule]:
     rules += _ckba_rules()
     for alias, applies in APPLIES_TO.items():
         rules.append(_not_applicable(alias, applies, "event"))
+    for alias in CARER_FIELDS:
+        rules.append(
+            Rule(
+                "CLD083",
+                WARN,
+                alias,
+                f"n.Client_Type = 'Service user' AND {_raw(alias)} IS NOT NULL",
+                _text(f"{BY_ALIAS[alias].name} applies to carers only; ignored"),
+            )
+        )
     return rules
 
 
@@ -432,7 +462,8 @@ def _cost_rules() -> list[Rule]:
 
 
 def _person_rules() -> list[Rule]:
-    age = "cl_age(n.Date_of_Birth, n.Event_Start_Date)"
+    # CLD052/053 are about the data, so they use the full date of birth (cld.md §7.3).
+    full_age = "floor((n.Event_Start_Date - n.Date_of_Birth) / 365.25)"
     return [
         Rule(
             "CLD050",
@@ -452,24 +483,22 @@ def _person_rules() -> list[Rule]:
             "CLD052",
             WARN,
             "Date_of_Birth",
-            "floor((n.Event_Start_Date - n.Date_of_Birth) / 365.25) < 18",
-            "'person is ' || CAST(floor((n.Event_Start_Date - n.Date_of_Birth) / 365.25) "
-            "AS INTEGER) || ' at event start; CLD covers adults'",
+            f"{full_age} < 18",
+            f"'person is ' || CAST({full_age} AS INTEGER) || ' at event start; CLD covers adults'",
         ),
         Rule(
             "CLD053",
             WARN,
             "Date_of_Birth",
-            f"{age} > 110",
-            f"'person is ' || CAST({age} AS INTEGER) || ' at event start; check for a "
+            f"{full_age} > 110",
+            f"'person is ' || CAST({full_age} AS INTEGER) || ' at event start; check for a "
             "placeholder date of birth'",
         ),
         Rule(
             "CLD054",
             WARN,
             "Postcode",
-            "n.Postcode IS NOT NULL AND NOT regexp_full_match(upper(n.Postcode), "
-            r"'[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}')",
+            "n.Postcode IS NOT NULL AND n.postcode_normalised IS NULL",
             "'''' || n.Postcode || ''' is not a UK postcode'",
         ),
         Rule(

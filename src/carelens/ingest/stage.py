@@ -77,7 +77,7 @@ def _cell(index: int | None) -> str:
 
 def stage(con, sources: list[SourceTable], maps: list[HeaderMap]) -> None:
     """Create `staged`, `ragged` and `extras` from the read files."""
-    parts, ragged, extras = [], [], []
+    parts, ragged, extras, present = [], [], [], []
     for source, header_map in zip(sources, maps, strict=True):
         cells = ", ".join(
             f"{_cell(header_map.by_alias.get(c.alias))} AS {c.alias}" for c in COLUMNS
@@ -86,6 +86,7 @@ def stage(con, sources: list[SourceTable], maps: list[HeaderMap]) -> None:
             f"SELECT {source.index} AS _file, _row, _line, "
             f"{source.index} * {FILE_STRIDE} + _row AS _seq, {cells} FROM {source.table}"
         )
+        present += [(source.index, alias) for alias in header_map.by_alias]
         ragged.append(
             f"SELECT {source.index} AS _file, _row, _line, problem, csv_line FROM {source.ragged}"
         )
@@ -99,6 +100,8 @@ def stage(con, sources: list[SourceTable], maps: list[HeaderMap]) -> None:
     # A view: the text is trimmed as it is read, and `norm` is the one table built.
     con.execute(f"CREATE VIEW staged AS {' UNION ALL '.join(parts)}")
     con.execute(f"CREATE TABLE ragged AS {' UNION ALL '.join(ragged)}")
+    con.execute("CREATE TABLE present_columns (_file INTEGER, alias VARCHAR)")
+    con.executemany("INSERT INTO present_columns VALUES (?, ?)", present)
     if extras:
         con.execute(f"CREATE TABLE extras AS {' UNION ALL '.join(extras)}")
     else:

@@ -48,7 +48,14 @@ def list_snapshots(home: Path) -> list[SnapshotInfo]:
         if folder.is_dir() and not folder.name.startswith(".")
         if (info := _read(folder))
     ]
-    return sorted(found, key=lambda info: info.created)
+    # Ids are numbers given in order, so they break ties between imports in one second.
+    return sorted(
+        found,
+        key=lambda info: (
+            info.created,
+            int(info.snapshot_id) if info.snapshot_id.isdigit() else 0,
+        ),
+    )
 
 
 def latest_snapshot(home: Path) -> SnapshotInfo | None:
