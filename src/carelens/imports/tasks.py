@@ -37,6 +37,27 @@ class _Progress:
             self.last = now
 
 
+UNEXPECTED = (
+    "The import stopped unexpectedly. Nothing was stored. "
+    "Tell your carelens administrator the import number."
+)
+
+
+def _failed(job_id: int, user, status: str, problem: str, detail: str) -> None:
+    ImportJob.objects.filter(pk=job_id).update(
+        status=status, problem=problem, finished=timezone.now()
+    )
+    audit.record(
+        None,
+        audit.Action.IMPORT,
+        user=user,
+        object_type="import",
+        object_id=job_id,
+        outcome=audit.Outcome.FAILURE,
+        detail=detail,
+    )
+
+
 @task()
 def run_import(job_id: int, paths: list[str]) -> None:
     from carelens.ingest.errors import UnusableFile
@@ -53,36 +74,11 @@ def run_import(job_id: int, paths: list[str]) -> None:
             progress=_Progress(job),
         )
     except UnusableFile as error:
-        ImportJob.objects.filter(pk=job_id).update(
-            status=ImportJob.Status.UNUSABLE, problem=str(error), finished=timezone.now()
-        )
-        audit.record(
-            None,
-            audit.Action.IMPORT,
-            user=user,
-            object_type="import",
-            object_id=job_id,
-            outcome=audit.Outcome.FAILURE,
-            detail=error.code,
-        )
+        _failed(job_id, user, ImportJob.Status.UNUSABLE, str(error), error.code)
         return
     except Exception:
         log.exception("import %s failed", job_id)
-        ImportJob.objects.filter(pk=job_id).update(
-            status=ImportJob.Status.FAILED,
-            problem="The import stopped unexpectedly. Nothing was stored. "
-            "Tell your carelens administrator the import number.",
-            finished=timezone.now(),
-        )
-        audit.record(
-            None,
-            audit.Action.IMPORT,
-            user=user,
-            object_type="import",
-            object_id=job_id,
-            outcome=audit.Outcome.FAILURE,
-            detail="unexpected error",
-        )
+        _failed(job_id, user, ImportJob.Status.FAILED, UNEXPECTED, "unexpected error")
         return
     finally:
         storage.remove(job_id)
