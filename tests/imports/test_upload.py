@@ -109,3 +109,22 @@ def test_history_lists_imports(client_for, analyst):
 def test_only_analysts_and_administrators_import(persona, client_for, request):
     client = client_for(request.getfixturevalue(persona))
     assert client.get("/imports/").status_code == 403
+
+
+def test_an_unexpected_failure_is_explained_without_internals(
+    client_for, analyst, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    import carelens.ingest.importer as importer
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(importer, "import_cld", explode)
+    client = client_for(analyst)
+    response = _upload(client, django_capture_on_commit_callbacks, CORPUS / "bad_dates.csv")
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED
+    body = client.get(response["Location"]).content.decode()
+    assert "stopped unexpectedly" in body and "secret internals" not in body
+    assert not any((Path(settings.CARELENS_HOME) / "uploads").glob("import-*/*/*"))
+    assert AuditEvent.objects.filter(action="import", outcome="failure").exists()
