@@ -15,8 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from carelens.ingest.columns import BY_ALIAS, LIST_COLUMNS
-from carelens.ingest.matching import VALUE_KEY_SQL
+from carelens.ingest.columns import BY_ALIAS
 from carelens.ingest.normalise import normalise
 from carelens.ingest.readers import read_source
 from carelens.ingest.report import summarise, write_rejected_report
@@ -53,7 +52,8 @@ def import_cld(
     scratch = work / ".scratch"
     scratch.mkdir()
     try:
-        con = duckdb.connect()
+        # A database file, not memory: its tables can then be larger than memory_limit.
+        con = duckdb.connect(str(scratch / "import.duckdb"))
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute(f"SET temp_directory = '{scratch}'")
         con.execute("SET preserve_insertion_order = true")
@@ -112,19 +112,9 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
         ).fetchall()
     )
     translated = dict(
-        zip(
-            LIST_COLUMNS,
-            con.execute(
-                "SELECT "
-                + ", ".join(
-                    f"count(*) FILTER (WHERE {a} IS NOT NULL "
-                    f"AND {VALUE_KEY_SQL.format(x=a + '_raw')} != {VALUE_KEY_SQL.format(x=a)})"
-                    for a in LIST_COLUMNS
-                )
-                + " FROM norm n SEMI JOIN outcome o ON o._seq = n._seq AND NOT o.rejected"
-            ).fetchone(),
-            strict=True,
-        )
+        con.execute(
+            "SELECT field, sum(n) FROM list_dict WHERE translated GROUP BY field"
+        ).fetchall()
     )
     rules = summarise(con)
     warnings = _counts_by_rule(rules, "warn")
@@ -171,7 +161,7 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
         "rules": rules,
         "notes": [message for _, message in notes],
         # Values given in an R1 (or other listed) spelling and stored in the R2 spelling.
-        "translated_to_r2": {BY_ALIAS[a].name: n for a, n in translated.items() if n},
+        "translated_to_r2": {BY_ALIAS[a].name: int(n) for a, n in sorted(translated.items())},
         "contents": {
             "events.parquet": "accepted rows, typed, with derived fields",
             "issues.parquet": "every rule each row failed (errors and warnings)",

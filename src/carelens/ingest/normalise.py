@@ -92,16 +92,18 @@ def _dictionaries(con) -> None:
     which = " ".join(f"WHEN NOT grouping({alias}) = 1 THEN '{alias}'" for alias in LIST_COLUMNS)
     raw = "coalesce(" + ", ".join(LIST_COLUMNS) + ")"
     lists = (
-        f"SELECT * FROM (SELECT CASE {which} END AS field, {raw} AS raw FROM staged "
-        f"GROUP BY GROUPING SETS ({sets})) WHERE raw IS NOT NULL"
+        f"SELECT * FROM (SELECT CASE {which} END AS field, {raw} AS raw, count(*) AS n "
+        f"FROM staged GROUP BY GROUPING SETS ({sets})) WHERE raw IS NOT NULL"
     )
     con.execute(
         f"""CREATE TEMP TABLE list_dict AS
-        WITH d AS (SELECT field, raw, {_key("raw")} AS key FROM ({lists}))
-        SELECT d.field, d.raw,
+        WITH d AS (SELECT field, raw, n, {_key("raw")} AS key FROM ({lists}))
+        SELECT d.field, d.raw, d.n,
                CASE WHEN d.field = 'Assessment_Type'
                          AND starts_with(d.key, 'financial assessment') THEN d.raw
-                    ELSE v.value END AS value
+                    ELSE v.value END AS value,
+               -- an R1 or other listed spelling, not only another case or spacing
+               v.value IS NOT NULL AND d.key != {_key("v.value")} AS translated
         FROM d LEFT JOIN list_values v ON v.field = d.field AND v.key = d.key"""
     )
     dates = " UNION ".join(

@@ -566,24 +566,39 @@ def _shown(alias: str) -> str:
     return alias
 
 
+PERSON_FIELDS = ("Date_of_Birth", "Date_of_Death", "Gender", "Ethnicity")
+
+# Run before the cross-row rules: one cheap pass (min and max, not distinct counts)
+# finds the few people whose details conflict within a submission.
+PREPARE = [
+    "CREATE TEMP TABLE person_conflicts AS SELECT person_id, Reporting_Period_End_Date, "
+    + ", ".join(f"min({a}) != max({a}) AS {a}_conflict" for a in PERSON_FIELDS)
+    + " FROM norm WHERE person_id IS NOT NULL GROUP BY ALL HAVING "
+    + " OR ".join(f"min({a}) != max({a})" for a in PERSON_FIELDS)
+]
+
+
 def _conflicting_in_submission(alias: str) -> CrossRule:
-    shown = _shown(alias)
     name = BY_ALIAS[alias].name
+    shown = _shown(alias)
     return CrossRule(
         "CLD060",
         WARN,
         alias,
-        f"""SELECT n._seq, {_raw(alias)} AS value,
-                   'person has conflicting {name} values in this submission: ' || v.vals
-                   AS problem
-            FROM norm n JOIN (
+        f"""WITH conflicted AS (
+              SELECT person_id, Reporting_Period_End_Date FROM person_conflicts
+              WHERE {alias}_conflict),
+            rows AS (
+              SELECT n.* FROM norm n SEMI JOIN conflicted
+              USING (person_id, Reporting_Period_End_Date) WHERE n.{alias} IS NOT NULL),
+            vals AS (
               SELECT person_id, Reporting_Period_End_Date,
-                     string_agg(DISTINCT {shown}, ', ' ORDER BY {shown}) AS vals
-              FROM norm WHERE {alias} IS NOT NULL AND person_id IS NOT NULL
-              GROUP BY person_id, Reporting_Period_End_Date
-              HAVING count(DISTINCT {alias}) > 1) v
-              USING (person_id, Reporting_Period_End_Date)
-            WHERE n.{alias} IS NOT NULL""",
+                     string_agg(DISTINCT {shown}, ', ' ORDER BY {shown}) AS listed
+              FROM rows GROUP BY ALL)
+            SELECT r._seq, {_raw(alias).replace("n.", "r.")} AS value,
+                   'person has conflicting {name} values in this submission: ' || v.listed
+                   AS problem
+            FROM rows r JOIN vals v USING (person_id, Reporting_Period_End_Date)""",
     )
 
 
@@ -615,10 +630,7 @@ def _conflicting_latest(alias: str) -> CrossRule:
 
 
 def _cross_rules() -> list[CrossRule]:
-    rules = [
-        _conflicting_in_submission(alias)
-        for alias in ("Date_of_Birth", "Date_of_Death", "Gender", "Ethnicity")
-    ]
+    rules = [_conflicting_in_submission(alias) for alias in PERSON_FIELDS]
     rules += [
         _conflicting_latest(alias)
         for alias in (

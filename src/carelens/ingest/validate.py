@@ -7,7 +7,7 @@ events (CLD070) are judged among the rows that passed every other reject rule.
 
 from __future__ import annotations
 
-from carelens.ingest.rules import CROSS_RULES, REJECT, RULES, WARN
+from carelens.ingest.rules import CROSS_RULES, PREPARE, REJECT, RULES, WARN
 
 RAGGED_CODE = "CLD007"  # carelens' own code: a row with the wrong number of fields
 
@@ -43,6 +43,8 @@ def validate(con, progress=None) -> None:
         "CREATE TABLE issues (_seq BIGINT, code VARCHAR, severity VARCHAR, field VARCHAR, "
         "value VARCHAR, problem VARCHAR)"
     )
+    for statement in PREPARE:
+        con.execute(statement)
     every = (*RULES, *CROSS_RULES)
     total = len(every)
     for done, rule in enumerate(every, start=1):
