@@ -179,3 +179,10 @@ def test_ckba_rows_with_event_description_are_rejected(tmp_path):
     }
     summary = _import(tmp_path, [ckba])
     assert summary["errors_by_rule"].get("CLD080") == 1
+
+
+def test_costs_written_differently_are_still_duplicates(tmp_path):
+    summary = _import(
+        tmp_path, [row("Service", Unit_Cost="£25"), row("Service", Unit_Cost="25.00")]
+    )
+    assert summary["errors_by_rule"] == {"CLD070": 1}

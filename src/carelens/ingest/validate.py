@@ -22,9 +22,11 @@ DUPLICATE_KEY = """
   CASE WHEN n.Event_Type = 'Service' THEN n.Service_Type END,
   CASE WHEN n.Event_Type = 'Service' THEN n.Service_Component END,
   CASE WHEN n.Event_Type = 'Service' THEN n.Delivery_Mechanism END,
-  CASE WHEN n.Event_Type = 'Service' THEN n.Unit_Cost_raw END,
+  CASE WHEN n.Event_Type = 'Service'
+       THEN coalesce(CAST(n.Unit_Cost AS VARCHAR), n.Unit_Cost_raw) END,
   CASE WHEN n.Event_Type = 'Service' THEN n.Cost_Frequency_Unit_Type END,
-  CASE WHEN n.Event_Type = 'Service' THEN n.Planned_units_per_week_raw END,
+  CASE WHEN n.Event_Type = 'Service'
+       THEN coalesce(CAST(n.Planned_units_per_week AS VARCHAR), n.Planned_units_per_week_raw) END,
   CASE WHEN n.is_ckba THEN n.Adult_1_Linked_Person_ID END,
   CASE WHEN n.is_ckba THEN n.Adult_2_Linked_Person_ID END,
   CASE WHEN n.is_ckba THEN n.Adult_3_Linked_Person_ID END
