@@ -72,7 +72,9 @@ def map_headers(source: SourceTable) -> HeaderMap:
 def _cell(index: int | None) -> str:
     if index is None:
         return "CAST(NULL AS VARCHAR)"
-    return f"NULLIF(trim(c{index}), '')"
+    # Spaces and tabs only: DuckDB's one-argument trim also strips other Unicode
+    # spaces, which would change free text (cld.md §2 trims spaces).
+    return f"NULLIF(trim(c{index}, ' ' || chr(9)), '')"
 
 
 def stage(con, sources: list[SourceTable], maps: list[HeaderMap]) -> None:
@@ -95,7 +97,7 @@ def stage(con, sources: list[SourceTable], maps: list[HeaderMap]) -> None:
             extras.append(
                 f"SELECT {source.index} AS _file, _row, '{quoted}' AS column_name, "
                 f"c{index} AS value FROM {source.table} "
-                f"WHERE NULLIF(trim(c{index}), '') IS NOT NULL"
+                f"WHERE {_cell(index)} IS NOT NULL"
             )
     # A view: the text is trimmed as it is read, and `norm` is the one table built.
     con.execute(f"CREATE VIEW staged AS {' UNION ALL '.join(parts)}")
