@@ -36,6 +36,7 @@ def test_analyst_imports_a_file_and_reads_the_result(
     text = " ".join(page.text.split())
     assert "55 of 60 rows accepted" in text
     assert "CLD030" in text and "not in dd/mm/yyyy or yyyy-mm-dd form" in text
+    assert "bad_dates.csv, row 7 (line 8), Event Start Date" in text  # first examples
     assert not any((Path(settings.CARELENS_HOME) / "uploads").glob("import-*/*/*"))
     download = client.get(f"/imports/{job.pk}/rejected-rows.csv")
     assert download.status_code == 200

@@ -49,12 +49,32 @@ def imports_home(request):
     )
 
 
+def _examples(job: ImportJob) -> dict[str, list[str]]:
+    """The first (masked) examples of each rule, from the snapshot's manifest."""
+    if job.status != ImportJob.Status.DONE:
+        return {}
+    try:
+        manifest = _snapshot(job.snapshot_id).manifest
+    except Http404:
+        return {}
+    return {code: info.get("examples", []) for code, info in manifest.get("rules", {}).items()}
+
+
 def _result(job: ImportJob) -> dict:
     summary = job.summary or {}
+    examples = _examples(job)
     rules = []
     for severity, key in (("Error", "errors_by_rule"), ("Warning", "warnings_by_rule")):
         for code, rows in sorted((summary.get(key) or {}).items()):
-            rules.append({"severity": severity, "code": code, "rows": rows, "why": explain(code)})
+            rules.append(
+                {
+                    "severity": severity,
+                    "code": code,
+                    "rows": rows,
+                    "why": explain(code),
+                    "examples": examples.get(code, []),
+                }
+            )
     return {"summary": summary, "rules": rules}
 
 
