@@ -8,6 +8,8 @@ are transcoded once into a temporary UTF-8 file. Anything else is refused.
 from __future__ import annotations
 
 import codecs
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from carelens.ingest.errors import cannot_read
@@ -32,18 +34,74 @@ def _decodes(path: Path, encoding: str) -> bool:
     return True
 
 
-def detect(path: Path) -> str:
-    """The encoding of a CSV file: utf-8, utf-8-sig, utf-16 or cp1252."""
+@dataclass(frozen=True)
+class Scan:
+    """What one read of the file tells: its encoding, its digest and its line count."""
+
+    encoding: str
+    sha256: str
+    lines: int  # physical lines up to the last non-blank one; -1 if not known
+
+
+def scan(path: Path) -> Scan:
+    """Detect the encoding, hash the file and count its lines in a single read.
+
+    Large extracts are read once here rather than three times; chunks of plain
+    ASCII (most of a CLD file) need no decoding to prove they are UTF-8.
+    """
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+    utf8, newlines, first, tail = True, 0, b"", b""
     with path.open("rb") as handle:
-        head = handle.read(4)
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            newlines += chunk.count(b"\n")
+            first = first or chunk[:4]
+            tail = (tail + chunk)[-65536:]
+            if utf8 and not chunk.isascii():
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    encoding = _bom(first) or ("utf-8" if utf8 else None)
+    if encoding is None and _decodes(path, "cp1252"):
+        encoding = "cp1252"
+    if encoding is None:
+        raise cannot_read(path, "the text is not UTF-8 or Windows-1252; save it as UTF-8 CSV")
+    size = path.stat().st_size
+    # Line counts of the raw bytes hold for UTF-8 and Windows-1252, not UTF-16.
+    lines = _lines(newlines, tail, size) if encoding != "utf-16" else -1
+    return Scan(encoding, digest.hexdigest(), lines)
+
+
+def scan_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _bom(head: bytes) -> str | None:
     for bom, encoding in BOMS.items():
         if head.startswith(bom):
             return encoding
-    if _decodes(path, "utf-8"):
-        return "utf-8"
-    if _decodes(path, "cp1252"):
-        return "cp1252"
-    raise cannot_read(path, "the text is not UTF-8 or Windows-1252; save it as UTF-8 CSV")
+    return None
+
+
+def _lines(newlines: int, tail: bytes, size: int) -> int:
+    """Lines up to the last non-blank one (trailing blank lines are not rows); -1 if unsure."""
+    trailing = tail[len(tail.rstrip()) :]
+    if len(trailing) == len(tail) and size > len(tail):
+        return -1  # more than 64 KiB of trailing blank space: let the slow path count
+    if not tail.strip():
+        return 0
+    return newlines - trailing.count(b"\n") + 1
 
 
 def as_utf8(path: Path, encoding: str, workdir: Path) -> Path:

@@ -87,6 +87,9 @@ def import_cld(
 
 
 def _write(con, work: Path, sources, notes, label: str) -> dict:
+    # Row numbers are settled (_seq, _row, _line), so the files can be written in
+    # parallel in any order: about twice as fast. Readers sort by _seq if they need to.
+    con.execute("SET preserve_insertion_order = false")
     con.execute(
         f"""COPY (SELECT n.* FROM norm n SEMI JOIN outcome o ON o._seq = n._seq AND NOT o.rejected)
             TO '{work / "events.parquet"}' (FORMAT parquet)"""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,6 +25,9 @@ from carelens.ingest.errors import UnusableFile, cannot_read, no_data
 
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 RAGGED = ("MISSING COLUMNS", "TOO MANY COLUMNS")
+# The longest record DuckDB will read (bytes). Its read buffer is 16 times this per
+# thread, so a generous value costs memory: 2 MB is far beyond any real CLD row.
+MAX_LINE = 2_000_000
 
 
 @dataclass
@@ -39,14 +41,6 @@ class SourceTable:
     sha256: str
     kind: str
     encoding: str
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _sniff(path: Path) -> str:
@@ -115,7 +109,7 @@ def _parse(con, path: Path, readable: Path, width: int, name: str, skip: int) ->
                 auto_detect=false, columns={columns}, header=true, skip={skip}, delim=',',
                 quote='"',
                 escape='"', strict_mode=true, null_padding=true, nullstr=chr(0),
-                parallel={str(parallel).lower()}, max_line_size=20000000, store_rejects=true,
+                parallel={str(parallel).lower()}, max_line_size={MAX_LINE}, store_rejects=true,
                 rejects_table='{name}_rej', rejects_scan='{name}_scan')"""
         )
 
@@ -128,6 +122,10 @@ def _parse(con, path: Path, readable: Path, width: int, name: str, skip: int) ->
     bad = con.execute(
         f"SELECT line, error_type FROM {name}_rej WHERE error_type NOT IN {RAGGED!r} LIMIT 1"
     ).fetchone()
+    if bad and bad[1] == "LINE SIZE OVER MAXIMUM":
+        raise cannot_read(
+            path, f"record {bad[0]} is longer than {MAX_LINE:,} characters (broken quoting?)"
+        )
     if bad:
         raise cannot_read(path, f"broken CSV quoting or encoding near record {bad[0]} ({bad[1]})")
 
@@ -164,7 +162,7 @@ def _number_by_lines(con, name: str, readable: Path, width: int) -> None:
         f"""CREATE TEMP TABLE {name}_raw_lines AS SELECT l
             FROM read_csv({_quote(readable)}, auto_detect=false, columns={{'l': 'VARCHAR'}},
                  header=false, delim=chr(1), quote='', escape='', strict_mode=false,
-                 max_line_size=20000000)"""
+                 max_line_size={MAX_LINE})"""
     )
     # A physical line starts a record when the quotes before it are balanced.
     con.execute(
@@ -246,7 +244,8 @@ def _split(con, name: str, width: int) -> None:
 
 
 def read_csv_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
-    encoding = enc.detect(path)
+    scanned = enc.scan(path)
+    encoding = scanned.encoding
     readable = enc.as_utf8(path, encoding, workdir)
     headers, header_line = _header(readable, "utf-8-sig")
     width = len(headers)
@@ -255,39 +254,22 @@ def read_csv_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
     rejected, parsed = con.execute(
         f"SELECT (SELECT count(*) FROM {name}_rej), (SELECT count(*) FROM {name}_parsed)"
     ).fetchone()
-    if not rejected and _physical_lines(readable) == header_line + parsed:
+    if not rejected and scanned.lines == header_line + parsed:
         _number_simply(con, name, width, header_line)
     else:
         _number_by_lines(con, name, readable, width)
     _split(con, name, width)
-    return _finish(con, path, index, name, headers, "csv", encoding)
+    return _finish(con, path, index, name, headers, "csv", encoding, scanned.sha256)
 
 
-def _physical_lines(readable: Path) -> int:
-    """Lines up to the last non-blank one (trailing blank lines are not rows); -1 if unsure."""
-    newlines = 0
-    with readable.open("rb") as handle:
-        while chunk := handle.read(1 << 24):
-            newlines += chunk.count(b"\n")
-        size = handle.tell()
-        handle.seek(max(0, size - 65536))
-        tail = handle.read()
-    trailing = tail[len(tail.rstrip()) :]
-    if len(trailing) == len(tail) and size > len(tail):
-        return -1  # more than 64 KiB of trailing blank space: let the slow path count
-    if not tail.strip():
-        return 0
-    return newlines - trailing.count(b"\n") + 1
-
-
-def _finish(con, path, index, name, headers, kind, encoding) -> SourceTable:
+def _finish(con, path, index, name, headers, kind, encoding, digest) -> SourceTable:
     rows_in = con.execute(
         f"SELECT (SELECT count(*) FROM {name}) + (SELECT count(*) FROM {name}_ragged)"
     ).fetchone()[0]
     if rows_in == 0:
         raise no_data(path, "contains no data rows (only a header)")
     return SourceTable(
-        path, index, name, f"{name}_ragged", headers, rows_in, sha256(path), kind, encoding
+        path, index, name, f"{name}_ragged", headers, rows_in, digest, kind, encoding
     )
 
 
@@ -350,7 +332,7 @@ def read_xlsx_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
         f"""CREATE TEMP TABLE {name}_parsed AS SELECT *
             FROM read_csv({_quote(temp)}, auto_detect=false, columns={columns}, header=false,
                  delim=',', quote='"', escape='"', strict_mode=false, null_padding=true,
-                 parallel=false, max_line_size=20000000)"""
+                 parallel=false, max_line_size={MAX_LINE})"""
     )
     con.execute(
         f"""CREATE TABLE {name} AS
@@ -361,7 +343,7 @@ def read_xlsx_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
         f"""CREATE TABLE {name}_ragged (_row BIGINT, _line INTEGER, problem VARCHAR,
             csv_line VARCHAR)"""
     )
-    return _finish(con, path, index, name, headers, "xlsx", "xlsx")
+    return _finish(con, path, index, name, headers, "xlsx", "xlsx", enc.scan_digest(path))
 
 
 def read_source(con: duckdb.DuckDBPyConnection, path: Path, index: int, workdir: Path):

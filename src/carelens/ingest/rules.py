@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from carelens.ingest.columns import BY_ALIAS, LIST_COLUMNS
 from carelens.ingest.lists import LISTS, R1_ONLY_OUTCOME
 
-RULES_VERSION = "cld-rules-2026.11.1"
+RULES_VERSION = "cld-rules-2026.11.2"
 REJECT, WARN = "reject", "warn"
 
 
@@ -567,14 +567,32 @@ def _shown(alias: str) -> str:
 
 
 PERSON_FIELDS = ("Date_of_Birth", "Date_of_Death", "Gender", "Ethnicity")
+# Fields judged on each person's latest rows (CLD061).
+LATEST_FIELDS = (
+    "Primary_Support_Reason",
+    "Accommodation_Status",
+    "Employment_Status",
+    "Has_Unpaid_Carer",
+    "Client_Funding_Status",
+)
 
-# Run before the cross-row rules: one cheap pass (min and max, not distinct counts)
-# finds the few people whose details conflict within a submission.
+
+def _varies(alias: str) -> str:
+    # Comparing hashes is cheaper than comparing text; NULLs are left out as min/max do.
+    if BY_ALIAS[alias].kind == "date":
+        return f"min({alias}) != max({alias})"
+    present = f"FILTER (WHERE {alias} IS NOT NULL)"
+    return f"min(hash({alias})) {present} != max(hash({alias})) {present}"
+
+
+# Run before the cross-row rules: one cheap pass finds the few people whose
+# details vary within a submission; only their rows are then compared (a value
+# that never varies cannot conflict).
 PREPARE = [
     "CREATE TEMP TABLE person_conflicts AS SELECT person_id, Reporting_Period_End_Date, "
-    + ", ".join(f"min({a}) != max({a}) AS {a}_conflict" for a in PERSON_FIELDS)
+    + ", ".join(f"{_varies(a)} AS {a}_conflict" for a in (*PERSON_FIELDS, *LATEST_FIELDS))
     + " FROM norm WHERE person_id IS NOT NULL GROUP BY ALL HAVING "
-    + " OR ".join(f"min({a}) != max({a})" for a in PERSON_FIELDS)
+    + " OR ".join(_varies(a) for a in (*PERSON_FIELDS, *LATEST_FIELDS))
 ]
 
 
@@ -608,13 +626,17 @@ def _conflicting_latest(alias: str) -> CrossRule:
         "CLD061",
         WARN,
         alias,
-        f"""WITH ranked AS (
+        f"""WITH varying AS (
+              SELECT n.* FROM norm n SEMI JOIN (
+                SELECT person_id, Reporting_Period_End_Date FROM person_conflicts
+                WHERE {alias}_conflict) c USING (person_id, Reporting_Period_End_Date)),
+            ranked AS (
               SELECT _seq, person_id, Reporting_Period_End_Date, {alias},
                      {alias}_raw AS value,
                      rank() OVER (PARTITION BY person_id, Reporting_Period_End_Date
                                   ORDER BY event_end_date_derived DESC NULLS FIRST,
                                            Event_Start_Date DESC) AS r
-              FROM norm WHERE person_id IS NOT NULL),
+              FROM varying),
             latest AS (SELECT * FROM ranked WHERE r = 1),
             conflicted AS (
               SELECT person_id, Reporting_Period_End_Date FROM latest
@@ -631,16 +653,7 @@ def _conflicting_latest(alias: str) -> CrossRule:
 
 def _cross_rules() -> list[CrossRule]:
     rules = [_conflicting_in_submission(alias) for alias in PERSON_FIELDS]
-    rules += [
-        _conflicting_latest(alias)
-        for alias in (
-            "Primary_Support_Reason",
-            "Accommodation_Status",
-            "Employment_Status",
-            "Has_Unpaid_Carer",
-            "Client_Funding_Status",
-        )
-    ]
+    rules += [_conflicting_latest(alias) for alias in LATEST_FIELDS]
     rules += [
         CrossRule(
             "CLD062",
@@ -665,13 +678,17 @@ def _cross_rules() -> list[CrossRule]:
                         ELSE 'and without an NHS Number' END
                       || '; DHSC identity rules count these as separate people' AS problem
                FROM norm n JOIN (
+                 -- min and max find the few IDs to look at; count only theirs.
+                 WITH ids AS (
+                   SELECT LA_Code, LA_Person_Unique_Identifier FROM norm
+                   WHERE LA_Person_Unique_Identifier IS NOT NULL GROUP BY ALL
+                   HAVING min(nhs_digits) FILTER (WHERE nhs_valid)
+                            != max(nhs_digits) FILTER (WHERE nhs_valid)
+                       OR (bool_or(nhs_valid) AND bool_or(NOT coalesce(nhs_valid, false))))
                  SELECT LA_Code, LA_Person_Unique_Identifier,
-                        count(DISTINCT nhs_digits) FILTER (WHERE nhs_valid) AS numbers,
-                        bool_or(nhs_valid) AND bool_or(NOT coalesce(nhs_valid, false))
-                          AS mixed
-                 FROM norm WHERE LA_Person_Unique_Identifier IS NOT NULL
-                 GROUP BY ALL) v USING (LA_Code, LA_Person_Unique_Identifier)
-               WHERE v.numbers > 1 OR v.mixed""",
+                        count(DISTINCT nhs_digits) FILTER (WHERE nhs_valid) AS numbers
+                 FROM norm SEMI JOIN ids USING (LA_Code, LA_Person_Unique_Identifier)
+                 GROUP BY ALL) v USING (LA_Code, LA_Person_Unique_Identifier)""",
         ),
         CrossRule(
             "CLD064",

@@ -65,13 +65,20 @@ def validate(con, progress=None) -> None:
 def _duplicates(con) -> None:
     con.execute(
         f"""INSERT INTO issues
-        WITH candidates AS (
+        WITH eligible AS (
+          SELECT n._seq, hash({DUPLICATE_KEY}) AS h FROM norm n
+          ANTI JOIN (SELECT DISTINCT _seq FROM issues WHERE severity = '{REJECT}') r USING (_seq)
+          WHERE n.person_id IS NOT NULL),
+        -- Rows whose key hash is shared: a superset of the duplicates, usually few,
+        -- so the exact comparison below sorts only these.
+        shared AS (
+          SELECT _seq FROM eligible
+          SEMI JOIN (SELECT h FROM eligible GROUP BY h HAVING count(*) > 1) USING (h)),
+        candidates AS (
           SELECT n.*, row_number() OVER (PARTITION BY {DUPLICATE_KEY} ORDER BY {KEEP_ORDER}) AS k,
                  first_value(n._seq) OVER (PARTITION BY {DUPLICATE_KEY} ORDER BY {KEEP_ORDER})
                    AS kept_seq
-          FROM norm n
-          ANTI JOIN (SELECT DISTINCT _seq FROM issues WHERE severity = '{REJECT}') r USING (_seq)
-          WHERE n.person_id IS NOT NULL)
+          FROM norm n SEMI JOIN shared USING (_seq))
         SELECT c._seq, 'CLD070', '{REJECT}', 'Event Type', c.Event_Type,
                'duplicate of ' || f.path || ' row ' || k._row || ' (line ' || k._line
                || '): same person, event type, dates and key fields'
