@@ -15,6 +15,7 @@ import pytest
 
 from carelens.ingest.errors import UnusableFile
 from carelens.ingest.importer import import_cld
+from carelens.snapshots.store import connect
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "cld-bad"
 CASES = json.loads((CORPUS / "expected.json").read_text())["cases"] if CORPUS.exists() else []
@@ -60,10 +61,9 @@ def test_bad_extract(case, tmp_path):
 
 
 def _assert_stored(snapshot: Path, case: dict) -> None:
-    import duckdb
 
-    con = duckdb.connect()
-    con.execute(f"CREATE VIEW e AS SELECT * FROM read_parquet('{snapshot / 'events.parquet'}')")
+    con = connect(snapshot)
+    con.execute("CREATE TEMP VIEW e AS SELECT * FROM events")
     columns = [d[0] for d in con.execute("SELECT * FROM e LIMIT 0").description]
     cells = ", ".join(f'CAST("{c}" AS VARCHAR)' for c in columns)
     for needle in case.get("must_store", []):

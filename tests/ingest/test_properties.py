@@ -3,11 +3,11 @@ and every valid row reaches the snapshot with its values intact."""
 
 from __future__ import annotations
 
-import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carelens.ingest.importer import import_cld
+from carelens.snapshots.store import connect
 from tests.ingest.factories import EVENTS, other_person, row, write_csv
 
 # (changes, rejected?) — each a fault that one rule catches.
@@ -54,11 +54,11 @@ def test_every_row_is_accounted_for_and_valid_rows_survive(tmp_path_factory, pla
     assert summary["rows_in"] == len(rows)
     assert summary["rows_in"] == summary["rows_accepted"] + summary["rows_rejected"]
     assert summary["rows_rejected"] == len(expect_rejected)
-    events = folder / "home" / "snapshots" / summary["snapshot"] / "events.parquet"
-    stored = duckdb.sql(
-        f"SELECT _row, LA_Person_Unique_Identifier, Event_Type, Event_Description "
-        f"FROM read_parquet('{events}') ORDER BY _row"
-    ).fetchall()
+    with connect(folder / "home" / "snapshots" / summary["snapshot"]) as con:
+        stored = con.sql(
+            "SELECT _row, LA_Person_Unique_Identifier, Event_Type, Event_Description "
+            "FROM events ORDER BY _row"
+        ).fetchall()
     assert [r[0] for r in stored] == [
         n for n in range(1, len(rows) + 1) if n not in expect_rejected
     ]

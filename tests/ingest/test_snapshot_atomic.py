@@ -59,3 +59,22 @@ def test_killing_an_import_mid_way_leaves_no_snapshot(tmp_path):
     )
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["snapshot"] == "1"
+
+
+def test_a_snapshot_is_read_only_and_holds_its_tables(tmp_path):
+    import duckdb
+    import pytest
+
+    from carelens.ingest.importer import import_cld
+    from carelens.snapshots.store import connect
+    from tests.ingest.factories import row, write_csv
+
+    result = import_cld([write_csv(tmp_path / "x.csv", [row(), row(Gender="Nonsense")])], tmp_path)
+    assert all(not (f.stat().st_mode & 0o222) for f in result.path.iterdir())
+    with connect(result.path) as con:
+        tables = {name for (name,) in con.execute("SHOW TABLES").fetchall()}
+        assert tables == {"events", "issues", "extras"}
+        assert con.execute("SELECT list(_row) FROM events").fetchone()[0] == [1]  # 2 rejected
+        assert con.execute("SELECT count(*) FROM issues").fetchone()[0] >= 1
+        with pytest.raises(duckdb.Error):
+            con.execute("DELETE FROM events")

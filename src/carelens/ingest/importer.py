@@ -22,7 +22,7 @@ from carelens.ingest.report import summarise, write_rejected_report
 from carelens.ingest.rules import RULES_VERSION
 from carelens.ingest.stage import map_headers, stage
 from carelens.ingest.validate import validate
-from carelens.snapshots.store import new_workdir, publish
+from carelens.snapshots.store import DATABASE, new_workdir, publish
 
 Progress = Callable[[str, int, int], None]
 REJECTED_REPORT = "rejected_rows.csv"
@@ -71,9 +71,13 @@ def import_cld(
             "INSERT INTO files VALUES (?, ?)", [(s.index, s.path.name) for s in sources]
         )
         stage(con, sources, maps)
-        normalise(con)
+        # The snapshot's own database receives the normalised rows once; rejected
+        # rows are deleted from it at the end, so nothing is copied twice.
+        con.execute(f"ATTACH '{work / DATABASE}' AS snap")
+        normalise(con, target="snap.events")
         validate(con, progress)
         summary = _write(con, work, sources, notes, label)
+        con.execute("DETACH snap")
         con.close()
         shutil.rmtree(scratch)
         snapshot_id, target = publish(work, summary["manifest"])
@@ -87,18 +91,11 @@ def import_cld(
 
 
 def _write(con, work: Path, sources, notes, label: str) -> dict:
-    # Row numbers are settled (_seq, _row, _line), so the files can be written in
-    # parallel in any order: about twice as fast. Readers sort by _seq if they need to.
-    con.execute("SET preserve_insertion_order = false")
     con.execute(
-        f"""COPY (SELECT n.* FROM norm n SEMI JOIN outcome o ON o._seq = n._seq AND NOT o.rejected)
-            TO '{work / "events.parquet"}' (FORMAT parquet)"""
+        """CREATE TABLE snap.issues AS
+           SELECT i.*, n._file, n._row, n._line FROM issues i JOIN norm n USING (_seq)"""
     )
-    con.execute(
-        f"""COPY (SELECT i.*, n._file, n._row, n._line FROM issues i JOIN norm n USING (_seq))
-            TO '{work / "issues.parquet"}' (FORMAT parquet)"""
-    )
-    con.execute(f"COPY extras TO '{work / 'extras.parquet'}' (FORMAT parquet)")
+    con.execute("CREATE TABLE snap.extras AS SELECT * FROM extras")
     write_rejected_report(con, work / REJECTED_REPORT)
     staged, rejected, ragged = con.execute(
         """SELECT (SELECT count(*) FROM staged), (SELECT count(*) FROM outcome WHERE rejected),
@@ -120,6 +117,8 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
         ).fetchall()
     )
     rules = summarise(con)
+    # Last, once the report has taken the rejected rows' values from it.
+    con.execute("DELETE FROM snap.events WHERE _seq IN (SELECT _seq FROM outcome WHERE rejected)")
     warnings = _counts_by_rule(rules, "warn")
     # File-level notes count once per file (cld.md §10), however many columns they name.
     for code in {code for code, _ in notes}:
@@ -166,9 +165,9 @@ def _write(con, work: Path, sources, notes, label: str) -> dict:
         # Values given in an R1 (or other listed) spelling and stored in the R2 spelling.
         "translated_to_r2": {BY_ALIAS[a].name: int(n) for a, n in sorted(translated.items())},
         "contents": {
-            "events.parquet": "accepted rows, typed, with derived fields",
-            "issues.parquet": "every rule each row failed (errors and warnings)",
-            "extras.parquet": "columns that are not CLD fields, kept aside",
+            DATABASE: "DuckDB tables: events (accepted rows, typed, with derived fields), "
+            "issues (every rule each row failed, errors and warnings), "
+            "extras (columns that are not CLD fields, kept aside)",
             REJECTED_REPORT: "rejected rows with their reasons and original values",
         },
     }

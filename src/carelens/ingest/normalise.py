@@ -123,7 +123,8 @@ def _dictionaries(con) -> None:
     )
 
 
-def normalise(con) -> None:
+def normalise(con, target: str = "norm") -> None:
+    """Create the table `target` (all rows, normalised); `norm` names it from then on."""
     for macro in MACROS:
         con.execute(macro)
     con.execute("CREATE TABLE list_values (field VARCHAR, key VARCHAR, value VARCHAR)")
@@ -158,7 +159,7 @@ def normalise(con) -> None:
     norm0 = f"SELECT {', '.join(selects)} FROM staged s {' '.join(joins)}"
     ranks = " ".join(f"WHEN '{value}' THEN {rank}" for value, rank in OUTCOME_RANK.items())
     con.execute(
-        f"""CREATE TABLE norm AS
+        f"""CREATE TABLE {target} AS
         WITH n AS (
           SELECT *,
             regexp_replace(NHS_Number, '[\\s-]', '', 'g') AS nhs_digits,
@@ -202,3 +203,5 @@ def normalise(con) -> None:
           _seq AS record_seq
         FROM n"""
     )
+    if target != "norm":
+        con.execute(f"CREATE VIEW norm AS SELECT * FROM {target}")

@@ -15,6 +15,8 @@ import uuid
 from pathlib import Path
 
 STALE_SECONDS = 24 * 60 * 60
+# The snapshot's data: tables `events` (accepted rows), `issues` and `extras`.
+DATABASE = "snapshot.duckdb"
 
 
 def snapshots_root(home: Path) -> Path:
@@ -52,6 +54,8 @@ def publish(work: Path, manifest: dict) -> tuple[str, Path]:
         (work / "manifest.json").write_text(
             json.dumps(manifest, indent=2, default=str), encoding="utf-8"
         )
+        for item in work.iterdir():
+            item.chmod(0o444)  # never modified afterwards, by carelens or by accident
         target = root / snapshot_id
         try:
             os.rename(work, target)  # atomic; fails if another import took this id
@@ -59,3 +63,10 @@ def publish(work: Path, manifest: dict) -> tuple[str, Path]:
             continue
         return snapshot_id, target
     raise RuntimeError("could not allocate a snapshot id")
+
+
+def connect(folder: Path):
+    """A read-only DuckDB connection to a snapshot's data (tables events, issues, extras)."""
+    import duckdb
+
+    return duckdb.connect(str(Path(folder) / DATABASE), read_only=True)
