@@ -29,10 +29,10 @@ TEAMS = (
     Team("Hospital Discharge West", "discharge", "South", residential_factor=1.6),
     Team("Reablement", "reablement"),
     # North reviews late: its overdue share stands out in team comparisons.
-    Team("North Locality", "locality", "North", late_review=0.42),
-    Team("South Locality", "locality", "South", late_review=0.18),
-    Team("Learning Disability", "learning disability", late_review=0.15),
-    Team("Mental Health", "mental health", late_review=0.22),
+    Team("North Locality", "locality", "North", late_review=0.58),
+    Team("South Locality", "locality", "South", late_review=0.32),
+    Team("Learning Disability", "learning disability", late_review=0.28),
+    Team("Mental Health", "mental health", late_review=0.36),
 )
 TEAM = {team.name: team for team in TEAMS}
 
@@ -84,8 +84,8 @@ PRACTICE = {
         ),
         Practice(
             "homecare_hours_mean",
-            15.0,
-            11.5,
+            14.0,
+            11.0,
             "mean planned home care hours a week in new packages",
         ),
         Practice(

@@ -32,19 +32,19 @@ from carelens.synth.council import (
 YEAR = 365.25
 
 SEGMENTS = (  # (segment, share of people, share already in long-term support)
-    ("older", 0.64, 0.30),
-    ("learning disability", 0.10, 0.75),
-    ("mental health", 0.10, 0.45),
-    ("physical", 0.12, 0.35),
-    ("transition", 0.04, 0.0),
+    ("older", 0.72, 0.36),
+    ("learning disability", 0.07, 0.70),
+    ("mental health", 0.07, 0.40),
+    ("physical", 0.11, 0.30),
+    ("transition", 0.03, 0.0),
 )
 OLDER_PSR = (
-    ("Physical support: Personal care support", 0.56),
-    ("Physical support: Access and mobility only", 0.09),
-    ("Support with memory and cognition", 0.22),
+    ("Physical support: Personal care support", 0.64),
+    ("Physical support: Access and mobility only", 0.11),
+    ("Support with memory and cognition", 0.13),
     ("Sensory support: Support for visual impairment", 0.03),
-    ("Social support: Support for social isolation or other reason", 0.04),
-    ("Mental health support", 0.06),
+    ("Social support: Support for social isolation or other reason", 0.05),
+    ("Mental health support", 0.04),
 )
 PHYSICAL_PSR = (
     ("Physical support: Personal care support", 0.62),
@@ -320,7 +320,11 @@ class Journey:
                 ("supported living", 0.30),
                 ("residential", 0.25),
             ),
-            "mental health": (("community", 0.70), ("supported living", 0.15), ("residential", 0.15)),
+            "mental health": (
+                ("community", 0.70),
+                ("supported living", 0.15),
+                ("residential", 0.15),
+            ),
             "physical": (("community", 0.92), ("nursing", 0.08)),
         }[self.p.segment]
         return pick(self.rng, table)
@@ -331,7 +335,9 @@ class Journey:
             self.p.birth = day - int((18.05 + rng.random() * 0.4) * YEAR)
             end = self.request(day, "Planned entry (transition)", TO_ASSESSMENT)
             done = self.assessment(end + rng.randint(0, 20), True, TO_SERVICES)
-            setting = pick(rng, (("community", 0.6), ("supported living", 0.3), ("residential", 0.1)))
+            setting = pick(
+                rng, (("community", 0.6), ("supported living", 0.3), ("residential", 0.1))
+            )
             self.long_term(done + rng.randint(1, 28), setting)
             return
         if segment == "older":
@@ -375,19 +381,25 @@ class Journey:
             return
         end = self.request(day, route, TO_ASSESSMENT)
         eligible = rng.random() < 0.8
-        done = self.assessment(end + rng.randint(1, 25), eligible, TO_SERVICES if eligible else ADVICE)
+        outcome = TO_SERVICES if eligible else ADVICE
+        done = self.assessment(end + rng.randint(1, 25), eligible, outcome)
         if not eligible:
             return
         if older:
             setting = pick(rng, (("community", 0.86), ("residential", 0.09), ("nursing", 0.05)))
         elif self.p.segment == "learning disability":
-            setting = pick(rng, (("community", 0.55), ("supported living", 0.35), ("residential", 0.10)))
+            setting = pick(
+                rng, (("community", 0.55), ("supported living", 0.35), ("residential", 0.10))
+            )
         else:
-            setting = pick(rng, (("community", 0.85), ("supported living", 0.10), ("residential", 0.05)))
+            setting = pick(
+                rng, (("community", 0.85), ("supported living", 0.10), ("residential", 0.05))
+            )
         self.long_term(done + rng.randint(1, 21), setting)
 
     def discharge_team(self) -> str:
-        return "Hospital Discharge East" if self.p.locality == "North" else "Hospital Discharge West"
+        east = self.p.locality == "North"
+        return "Hospital Discharge East" if east else "Hospital Discharge West"
 
     def discharge(self, day: int, already_in: Event | None) -> None:
         """A hospital discharge request on `day`; `already_in` is a package to end or resume."""
@@ -458,7 +470,7 @@ class Journey:
             if rng.random() < TEAM[p.home_team].late_review * self.practice(
                 "late_review_factor", due
             ):
-                review = due + rng.randint(40, 330)
+                review = due + rng.randint(60, 540)  # some are more than a year late
             else:
                 review = due + rng.randint(-45, 20)
             first = min(p.death, admit, move, review)
@@ -506,7 +518,7 @@ def nhs_number(index: int) -> str:
 def make_person(rng: Random, index: int, first: int) -> tuple[Person, bool]:
     """A person's fixed details, and whether they are already in long-term support."""
     x = rng.random()
-    for segment, share, supported_share in SEGMENTS:
+    for segment, share, supported_share in SEGMENTS:  # noqa: B007 (used after the loop)
         x -= share
         if x < 0:
             break

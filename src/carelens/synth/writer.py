@@ -84,9 +84,7 @@ class Council:
         self.s = settings
         self.first = settings.window_start.toordinal()
         self.last = settings.period_end.toordinal()
-        self.programme = (
-            settings.programme_start.toordinal() if settings.programme_start else None
-        )
+        self.programme = settings.programme_start.toordinal() if settings.programme_start else None
         self.date = Dates()
         self.events: Counter[str] = Counter()
         self.bands: Counter[str] = Counter()
