@@ -18,7 +18,7 @@ from carelens.accounts.models import User
 from carelens.cli.app import PASSTHROUGH, app
 
 runner = CliRunner()
-OWN_COMMANDS = ["demo", "serve", "snapshots"]
+OWN_COMMANDS = ["demo", "generate", "serve", "snapshots"]
 
 
 def test_help_lists_every_subcommand():
@@ -115,11 +115,15 @@ def _free_port() -> int:
 def test_demo_sets_up_then_serve_serves_the_login_page(tmp_path):
     first = _carelens("demo", "--no-serve", home=tmp_path, timeout=180)
     assert first.returncode == 0, first.stderr
-    assert "One-time password:" in first.stdout
+    assert "Imported the demo council as snapshot 1." in first.stdout
+    for username in ("admin", "analyst", "manager", "practitioner", "finance"):
+        assert re.search(rf"^  {username} +password: \S+$", first.stdout, re.MULTILINE)
     again = _carelens("demo", "--no-serve", home=tmp_path, timeout=180)
     assert again.returncode == 0, again.stderr
-    passwords = [re.search(r"One-time password: (\S+)", r.stdout).group(1) for r in (first, again)]
+    assert "Imported" not in again.stdout  # the council is made once
+    passwords = [re.search(r"admin +password: (\S+)", r.stdout).group(1) for r in (first, again)]
     assert passwords[0] != passwords[1]
+    assert [p.name for p in (tmp_path / "snapshots").iterdir()] == ["1"]
     assert (tmp_path / "carelens.sqlite3").exists()
 
     port = _free_port()
