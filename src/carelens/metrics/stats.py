@@ -68,7 +68,7 @@ def _solve(target: float, k: int) -> float:
 
 
 def poisson_count_interval(count: int, alpha: float = 0.05) -> tuple[float, float]:
-    """Exact (Garwood) interval for a Poisson count: ½χ²(α/2; 2x), ½χ²(1−α/2; 2x+2)."""
+    """Exact (Garwood) interval for a count: chi2(a/2; 2x)/2 to chi2(1-a/2; 2x+2)/2."""
     lower = 0.0 if count == 0 else _solve(1 - alpha / 2, count - 1)
     upper = _solve(alpha / 2, count)
     return lower, upper
