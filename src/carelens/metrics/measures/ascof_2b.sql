@@ -1,0 +1,5 @@
+-- ASCOF 2B: people aged 18-64 with a new residential or nursing admission (B7).
+SELECT person_id, true AS in_den, band = '18-64' AS in_num, NULL::DOUBLE AS amount,
+       band AS age_band, coalesce(team, 'Unknown') AS team,
+       strftime(first_start, '%Y-%m') AS month, gender, NULL::VARCHAR AS split
+FROM new_admissions

@@ -1,0 +1,6 @@
+-- ASCOF 2E1: people aged 18-64 with a learning disability in long-term support in the year, living at home or with family.
+SELECT person_id, age_band(age) = '18-64' AND psr = 'Learning disability support' AS in_den, coalesce(settled, false) AS in_num,
+       NULL::DOUBLE AS amount, age_band(age) AS age_band, coalesce(team, 'Unknown') AS team,
+       NULL::VARCHAR AS month, gender, NULL::VARCHAR AS split
+FROM ascof_2e_cohort
+WHERE age >= 18

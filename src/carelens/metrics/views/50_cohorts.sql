@@ -1,0 +1,37 @@
+-- Cohorts of long-term support shared by several measures (views: they depend on
+-- the period and on the latest person details).
+
+-- B6: people in long-term support at P_end, one setting each (the best rank), with
+-- the defining row's team (ties: latest start, then highest record_seq).
+CREATE OR REPLACE TEMP VIEW lts_at_end AS
+WITH p AS (SELECT * FROM params),
+open_rows AS (
+  SELECT l.* FROM lts_rows l JOIN people pe USING (person_id), p
+  WHERE l.Event_Start_Date <= p.p_end AND (l.end_date IS NULL OR l.end_date >= p.p_end)
+    AND (pe.dod IS NULL OR pe.dod >= p.p_end)
+)
+SELECT o.person_id,
+       min(o.setting_rank) AS setting_rank,
+       arg_min(o.Team, (o.setting_rank, -epoch(o.Event_Start_Date), -o.record_seq)) AS team,
+       any_value(age_at(pe.dob, p.p_end)) AS age,
+       any_value(pe.gender) AS gender
+FROM open_rows o JOIN people pe USING (person_id), p
+GROUP BY o.person_id;
+
+-- ASCOF 2E cohort: people with long-term support active in the year, alive at its
+-- start, aged at the end of their latest long-term service in the year (or P_end).
+CREATE OR REPLACE TEMP VIEW ascof_2e_cohort AS
+WITH p AS (SELECT * FROM params),
+active AS (
+  SELECT l.* FROM lts_rows l, p
+  WHERE l.Event_Start_Date <= p.p_end AND (l.end_date IS NULL OR l.end_date >= p.p_start)
+)
+SELECT a.person_id,
+       age_at(any_value(pe.dob), max(least(coalesce(a.end_date, p.p_end), p.p_end))) AS age,
+       arg_max(a.Team, (a.Event_Start_Date, a.record_seq)) AS team,
+       any_value(pe.gender) AS gender,
+       any_value(pe.psr) AS psr,
+       any_value(pe.settled) AS settled
+FROM active a JOIN people pe USING (person_id), p
+WHERE pe.dod IS NULL OR pe.dod >= p.p_start
+GROUP BY a.person_id;
