@@ -77,16 +77,13 @@ def event(kind: str, start: str, end: str = "", outcome: str = "", **fields: str
 
 
 def stmax(start: str, end: str = "", outcome: str = "", **fields: str) -> dict:
-    return event(
-        "Service",
-        start,
-        end,
-        outcome,
-        Service_Type="Short term support: ST-Max",
-        Service_Component="Reablement",
-        Delivery_Mechanism="CASSR commissioned support",
+    values = {
+        "Service_Type": "Short term support: ST-Max",
+        "Service_Component": "Reablement",
+        "Delivery_Mechanism": "CASSR commissioned support",
         **fields,
-    )
+    }
+    return event("Service", start, end, outcome, **values)
 
 
 def service(kind: str, start: str, end: str = "", outcome: str = "", **fields: str) -> dict:

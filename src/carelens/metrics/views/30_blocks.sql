@@ -50,22 +50,24 @@ CREATE OR REPLACE TEMP MACRO sequel_rank(t) AS
          WHEN 'Short term support: Ongoing low level' THEN 6
          WHEN 'Short term support: Other short term' THEN 7 END;
 
--- B6: long-term support rows with the SALT setting rank of the row.
+-- B6: the SALT setting rank of a long-term service row (DHSC 3D / LTS001b).
+CREATE OR REPLACE TEMP MACRO setting_rank(service_type, mechanism, component) AS
+  CASE WHEN service_type = 'Long term support: Nursing care' THEN 1
+       WHEN service_type = 'Long term support: Residential care' THEN 2
+       WHEN service_type = 'Long term support: Community'
+            AND (mechanism = 'Direct payment' OR component = 'Direct payment') THEN 3
+       WHEN service_type = 'Long term support: Community'
+            AND mechanism = 'CASSR managed personal budget' THEN 4
+       WHEN service_type = 'Long term support: Community'
+            AND mechanism = 'CASSR commissioned support' THEN 5
+       WHEN service_type = 'Long term support: Community' THEN 6
+       WHEN mechanism = 'CASSR managed personal budget' THEN 7
+       WHEN mechanism = 'CASSR commissioned support' THEN 8
+       ELSE 9 END;
+
+-- B6: long-term support rows with their setting rank.
 CREATE OR REPLACE TEMP VIEW lts_rows AS
-SELECT *,
-       CASE WHEN Service_Type = 'Long term support: Nursing care' THEN 1
-            WHEN Service_Type = 'Long term support: Residential care' THEN 2
-            WHEN Service_Type = 'Long term support: Community'
-                 AND (Delivery_Mechanism = 'Direct payment'
-                      OR Service_Component = 'Direct payment') THEN 3
-            WHEN Service_Type = 'Long term support: Community'
-                 AND Delivery_Mechanism = 'CASSR managed personal budget' THEN 4
-            WHEN Service_Type = 'Long term support: Community'
-                 AND Delivery_Mechanism = 'CASSR commissioned support' THEN 5
-            WHEN Service_Type = 'Long term support: Community' THEN 6
-            WHEN Delivery_Mechanism = 'CASSR managed personal budget' THEN 7
-            WHEN Delivery_Mechanism = 'CASSR commissioned support' THEN 8
-            ELSE 9 END AS setting_rank
+SELECT *, setting_rank(Service_Type, Delivery_Mechanism, Service_Component) AS setting_rank
 FROM su
 WHERE Event_Type = 'Service' AND starts_with(Service_Type, 'Long term support:');
 

@@ -35,3 +35,21 @@ SELECT a.person_id,
 FROM active a JOIN people pe USING (person_id), p
 WHERE pe.dod IS NULL OR pe.dod >= p.p_start
 GROUP BY a.person_id;
+
+-- B9: the latest submission's service-user Service rows open at P_end, of people alive
+-- then (accepted rows, not unique events: separate cost lines stay separate).
+CREATE OR REPLACE TEMP VIEW open_service_lines AS
+WITH p AS (SELECT * FROM params),
+submission AS (
+  SELECT max(e.Reporting_Period_End_Date) AS rpe FROM events e, p
+  WHERE e.Reporting_Period_Start_Date <= p.p_end AND p.p_end <= e.Reporting_Period_End_Date
+)
+SELECT e.*, setting_rank(e.Service_Type, e.Delivery_Mechanism, e.Service_Component)
+         AS setting_rank,
+       age_at(pe.dob, p.p_end) AS age, pe.gender
+FROM events e JOIN people pe USING (person_id), p, submission s
+WHERE e.Reporting_Period_End_Date = s.rpe AND e.Reporting_Period_Start_Date <= p.p_end
+  AND e.Client_Type = 'Service user' AND e.Event_Type = 'Service'
+  AND e.Event_Start_Date <= p.p_end
+  AND (e.event_end_date_derived IS NULL OR e.event_end_date_derived >= p.p_end)
+  AND (pe.dod IS NULL OR pe.dod >= p.p_end);
