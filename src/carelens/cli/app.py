@@ -65,4 +65,4 @@ def manage(ctx: typer.Context) -> None:
     dj.run(*(args or ["help"]))
 
 
-from carelens.cli import demo, generate, imports, serve  # noqa: E402,F401  (registers commands)
+from carelens.cli import demo, generate, imports, measures, serve  # noqa: E402,F401  (registers commands)

@@ -134,6 +134,7 @@ WORKING_AGE_DEATH_RATE = 0.012
 HOSPITAL_ADMISSION_RATE = 0.22  # older people living at home with support, a year
 LD_MOVE_ON_RATE = 0.07  # residential to supported living, a year
 
-# Population sized from the people in contact (a modelling assumption): over two
-# years about one in six people aged 65+ and one in fifty aged 18-64 contact ASC.
-CONTACT_SHARE = {"18-64": 0.02, "65+": 0.17}
+# Population sized from the people in contact (a modelling assumption, checked by the
+# ASCOF 2B/2C rates landing in national ranges): over two years about one in ten
+# residents aged 65+ and one in a hundred aged 18-64 appear in the extract.
+CONTACT_SHARE = {"18-64": 0.01, "65+": 0.10}

@@ -159,7 +159,7 @@ class Council:
         """Residents by band, sized from the people in contact (council.CONTACT_SHARE)."""
         share = self.s.years / 2
         return {
-            band: max(1000, round(self.bands[band] / (CONTACT_SHARE[band] * share), -2))
+            band: max(1000, int(round(self.bands[band] / (CONTACT_SHARE[band] * share), -2)))
             for band in ("18-64", "65+")
         }
 
