@@ -1,32 +1,64 @@
 -- B2 and cld.md §9.2-9.3: one row per unique event across all submissions.
--- Every non-CKBA accepted row with a person; `end_date` is the derived end date,
--- cropped to an earlier submission's period end for services that vanish from
--- later submissions (§9.3; never the latest submission's rows).
+-- Every non-CKBA accepted row with a person, with the columns measures use;
+-- `end_date` is the derived end date, cropped to an earlier submission's period
+-- end for services that vanish from later submissions (§9.3; never the latest
+-- submission's rows). Only rows whose key is shared go through the tie-break sort.
 CREATE OR REPLACE TEMP TABLE unique_events AS
-WITH latest AS (SELECT max(Reporting_Period_End_Date) AS rpe FROM events),
+WITH base AS (
+  SELECT record_seq, LA_Code, person_id, Client_Type, Event_Type, Event_Start_Date,
+         event_end_date_derived, Reporting_Period_Start_Date, Reporting_Period_End_Date,
+         Request_Route_of_Access, Assessment_Type, Service_Type, Service_Component,
+         Delivery_Mechanism, Event_Outcome, outcome_rank, conversation_flag, Review_Reason,
+         Team, Date_of_Birth, Date_of_Death, Gender, Ethnicity, Primary_Support_Reason,
+         Accommodation_Status,
+         hash(LA_Code, person_id, Client_Type, Event_Type, Event_Start_Date,
+              CASE WHEN Event_Type IN ('Request', 'Assessment', 'Review')
+                   THEN event_end_date_derived END,
+              CASE Event_Type WHEN 'Request' THEN Request_Route_of_Access
+                              WHEN 'Assessment' THEN Assessment_Type END,
+              CASE WHEN Event_Type = 'Service' THEN Service_Type END,
+              CASE WHEN Event_Type = 'Service' THEN Service_Component END) AS key_hash
+  FROM events
+  WHERE Event_Type IS NOT NULL AND person_id IS NOT NULL
+),
+shared AS (SELECT key_hash FROM base GROUP BY key_hash HAVING count(*) > 1),
+latest AS (SELECT max(Reporting_Period_End_Date) AS rpe FROM events),
+single AS (
+  SELECT b.* FROM base b ANTI JOIN shared s USING (key_hash)
+),
+several AS (
+  SELECT b.* FROM base b SEMI JOIN shared s USING (key_hash)
+),
 keyed AS (
-  SELECT e.*,
-         max(e.Reporting_Period_End_Date) OVER (PARTITION BY
-           e.LA_Code, e.person_id, e.Client_Type, e.Event_Type, e.Event_Start_Date,
-           CASE WHEN e.Event_Type IN ('Request', 'Assessment', 'Review')
-                THEN e.event_end_date_derived END,
-           CASE e.Event_Type WHEN 'Request' THEN e.Request_Route_of_Access
-                             WHEN 'Assessment' THEN e.Assessment_Type END,
-           CASE WHEN e.Event_Type = 'Service' THEN e.Service_Type END,
-           CASE WHEN e.Event_Type = 'Service' THEN e.Service_Component END) AS key_latest_rpe
-  FROM events e
-  WHERE e.Event_Type IS NOT NULL AND e.person_id IS NOT NULL
+  -- The hash finds candidates; the exact key decides.
+  SELECT v.*,
+         max(v.Reporting_Period_End_Date) OVER w AS key_latest_rpe,
+         count(*) OVER w AS copies
+  FROM several v
+  WINDOW w AS (PARTITION BY
+           v.LA_Code, v.person_id, v.Client_Type, v.Event_Type, v.Event_Start_Date,
+           CASE WHEN v.Event_Type IN ('Request', 'Assessment', 'Review')
+                THEN v.event_end_date_derived END,
+           CASE v.Event_Type WHEN 'Request' THEN v.Request_Route_of_Access
+                             WHEN 'Assessment' THEN v.Assessment_Type END,
+           CASE WHEN v.Event_Type = 'Service' THEN v.Service_Type END,
+           CASE WHEN v.Event_Type = 'Service' THEN v.Service_Component END)
+),
+all_rows AS (
+  SELECT s.*, s.Reporting_Period_End_Date AS key_latest_rpe FROM single s
+  UNION ALL
+  SELECT * EXCLUDE (copies) FROM keyed
 ),
 cropped AS (
-  SELECT k.*,
-         CASE WHEN k.Event_Type = 'Service'
-                   AND k.Reporting_Period_End_Date < (SELECT rpe FROM latest)
-                   AND k.key_latest_rpe = k.Reporting_Period_End_Date
-                   AND (k.event_end_date_derived IS NULL
-                        OR k.event_end_date_derived > k.Reporting_Period_End_Date)
-              THEN k.Reporting_Period_End_Date
-              ELSE k.event_end_date_derived END AS end_date
-  FROM keyed k
+  SELECT a.*,
+         CASE WHEN a.Event_Type = 'Service'
+                   AND a.Reporting_Period_End_Date < (SELECT rpe FROM latest)
+                   AND a.key_latest_rpe = a.Reporting_Period_End_Date
+                   AND (a.event_end_date_derived IS NULL
+                        OR a.event_end_date_derived > a.Reporting_Period_End_Date)
+              THEN a.Reporting_Period_End_Date
+              ELSE a.event_end_date_derived END AS end_date
+  FROM all_rows a
 ),
 ranked AS (
   SELECT c.*, row_number() OVER (PARTITION BY
@@ -40,6 +72,8 @@ ranked AS (
          ORDER BY c.Reporting_Period_End_Date DESC, (c.end_date IS NULL) DESC,
                   c.end_date DESC, c.outcome_rank ASC, c.conversation_flag DESC,
                   c.record_seq DESC) AS k
-  FROM cropped c
+  FROM cropped c SEMI JOIN shared s USING (key_hash)
 )
-SELECT * EXCLUDE (k, key_latest_rpe) FROM ranked WHERE k = 1;
+SELECT * EXCLUDE (key_hash, key_latest_rpe) FROM cropped ANTI JOIN shared s USING (key_hash)
+UNION ALL
+SELECT * EXCLUDE (key_hash, key_latest_rpe, k) FROM ranked WHERE k = 1;

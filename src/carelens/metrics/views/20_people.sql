@@ -3,54 +3,53 @@
 -- conflict value is used. Accommodation left Unknown is deduced from services.
 CREATE OR REPLACE TEMP TABLE people AS
 WITH r AS (
-  SELECT u.* FROM unique_events u, params p WHERE u.Event_Start_Date <= p.p_end
+  SELECT u.*,
+         -- the shared tail of every attribute's order: latest submission, latest end
+         -- (open first), latest start; smaller sorts first
+         (-epoch(u.Reporting_Period_End_Date),
+          CASE WHEN u.end_date IS NULL THEN 0 ELSE 1 END,
+          -epoch(coalesce(u.end_date, DATE '9999-01-01')),
+          -epoch(u.Event_Start_Date)) AS tail
+  FROM unique_events u, params p WHERE u.Event_Start_Date <= p.p_end
 ),
-dob AS (
-  SELECT person_id,
+keyed AS (
+  SELECT person_id, Date_of_Birth, Date_of_Death, Gender, Ethnicity,
+         Primary_Support_Reason, Accommodation_Status, Reporting_Period_End_Date,
+         (Gender IS NULL OR Gender = 'Unknown', tail) AS gk,
+         (CASE WHEN Ethnicity IS NULL OR Ethnicity = 'No data: Undeclared or not known' THEN 3
+               WHEN Ethnicity = 'No data: Refused' THEN 2 ELSE 1 END, tail) AS ek,
+         (Primary_Support_Reason IS NULL OR Primary_Support_Reason IN
+            ('Unknown', 'Social support: Support to unpaid carer'), tail) AS pk,
+         (Accommodation_Status IS NULL OR Accommodation_Status = 'Unknown', tail) AS ak
+  FROM r
+),
+best AS (
+  -- one pass finds each attribute's top key; the rows holding it decide the value
+  SELECT person_id, min(gk) AS gb, min(ek) AS eb, min(pk) AS pb, min(ak) AS ab,
          first(Date_of_Birth ORDER BY Date_of_Birth IS NULL, Reporting_Period_End_Date DESC,
                date_trunc('month', Date_of_Birth)) AS dob,
          first(Date_of_Death ORDER BY Date_of_Death IS NULL, Reporting_Period_End_Date DESC,
                Date_of_Death DESC) AS dod
-  FROM r GROUP BY person_id
+  FROM keyed GROUP BY person_id
 ),
-gender AS (
-  SELECT person_id, CASE WHEN count(DISTINCT Gender) > 1 THEN 'Unknown'
-                         ELSE coalesce(min(Gender), 'Unknown') END AS gender
-  FROM (SELECT person_id, Gender, rank() OVER (PARTITION BY person_id ORDER BY
-          (Gender IS NULL OR Gender = 'Unknown'), Reporting_Period_End_Date DESC,
-          (end_date IS NULL) DESC, end_date DESC, Event_Start_Date DESC) AS rk FROM r)
-  WHERE rk = 1 GROUP BY person_id
-),
-ethnicity AS (
-  SELECT person_id,
-         CASE WHEN count(DISTINCT Ethnicity) > 1 THEN 'No data: Undeclared or not known'
-              ELSE coalesce(min(Ethnicity), 'No data: Undeclared or not known') END
-           AS ethnicity
-  FROM (SELECT person_id, Ethnicity, rank() OVER (PARTITION BY person_id ORDER BY
-          CASE WHEN Ethnicity IS NULL OR Ethnicity = 'No data: Undeclared or not known' THEN 3
-               WHEN Ethnicity = 'No data: Refused' THEN 2 ELSE 1 END,
-          Reporting_Period_End_Date DESC, (end_date IS NULL) DESC, end_date DESC,
-          Event_Start_Date DESC) AS rk FROM r)
-  WHERE rk = 1 GROUP BY person_id
-),
-psr AS (
-  SELECT person_id, CASE WHEN count(DISTINCT Primary_Support_Reason) > 1 THEN 'Unknown'
-                         ELSE coalesce(min(Primary_Support_Reason), 'Unknown') END AS psr
-  FROM (SELECT person_id, Primary_Support_Reason, rank() OVER (PARTITION BY person_id ORDER BY
-          (Primary_Support_Reason IS NULL OR Primary_Support_Reason IN
-             ('Unknown', 'Social support: Support to unpaid carer')),
-          Reporting_Period_End_Date DESC, (end_date IS NULL) DESC, end_date DESC,
-          Event_Start_Date DESC) AS rk FROM r)
-  WHERE rk = 1 GROUP BY person_id
-),
-accommodation AS (
-  SELECT person_id, CASE WHEN count(DISTINCT Accommodation_Status) > 1 THEN 'Unknown'
-                         ELSE coalesce(min(Accommodation_Status), 'Unknown') END AS stated
-  FROM (SELECT person_id, Accommodation_Status, rank() OVER (PARTITION BY person_id ORDER BY
-          (Accommodation_Status IS NULL OR Accommodation_Status = 'Unknown'),
-          Reporting_Period_End_Date DESC, (end_date IS NULL) DESC, end_date DESC,
-          Event_Start_Date DESC) AS rk FROM r)
-  WHERE rk = 1 GROUP BY person_id
+details AS (
+  SELECT b.person_id, any_value(b.dob) AS dob, any_value(b.dod) AS dod,
+         CASE WHEN count(DISTINCT k.Gender) FILTER (WHERE k.gk = b.gb) > 1 THEN 'Unknown'
+              ELSE coalesce(min(k.Gender) FILTER (WHERE k.gk = b.gb), 'Unknown') END AS gender,
+         CASE WHEN count(DISTINCT k.Ethnicity) FILTER (WHERE k.ek = b.eb) > 1
+                THEN 'No data: Undeclared or not known'
+              ELSE coalesce(min(k.Ethnicity) FILTER (WHERE k.ek = b.eb),
+                            'No data: Undeclared or not known') END AS ethnicity,
+         CASE WHEN count(DISTINCT k.Primary_Support_Reason) FILTER (WHERE k.pk = b.pb) > 1
+                THEN 'Unknown'
+              ELSE coalesce(min(k.Primary_Support_Reason) FILTER (WHERE k.pk = b.pb),
+                            'Unknown') END AS psr,
+         CASE WHEN count(DISTINCT k.Accommodation_Status) FILTER (WHERE k.ak = b.ab) > 1
+                THEN 'Unknown'
+              ELSE coalesce(min(k.Accommodation_Status) FILTER (WHERE k.ak = b.ab),
+                            'Unknown') END AS stated
+  FROM best b JOIN keyed k USING (person_id)
+  GROUP BY b.person_id
 ),
 service_rows AS (
   SELECT person_id, Service_Type, Service_Component,
@@ -78,7 +77,8 @@ service_rows AS (
                                  'Community supported living',
                                  'Home support or domiciliary care') DESC,
            Event_Start_Date DESC) AS rk
-  FROM r WHERE Event_Type = 'Service'
+  FROM r SEMI JOIN (SELECT person_id FROM details WHERE stated = 'Unknown') USING (person_id)
+  WHERE Event_Type = 'Service'  -- deduction is only needed where nothing is stated
 ),
 deduced AS (
   SELECT person_id,
@@ -106,11 +106,11 @@ housed AS (
               WHEN d.d_type = 'Long term support: Prison'
                 THEN 'Prison, young offenders institution or detention centre'
               ELSE 'Unknown' END AS accommodation
-  FROM accommodation a LEFT JOIN deduced d USING (person_id)
+  FROM details a LEFT JOIN deduced d USING (person_id)
 )
 SELECT d.person_id,
        CAST(date_trunc('month', d.dob) AS DATE) AS dob,
-       d.dod, g.gender, e.ethnicity, s.psr, h.accommodation,
+       d.dod, d.gender, d.ethnicity, d.psr, h.accommodation,
        h.accommodation IN (
          'Owner occupier or shared ownership scheme',
          'Tenant: Local authority or other social housing provider',
@@ -122,11 +122,7 @@ SELECT d.person_id,
          'Sheltered housing, extra care housing or other sheltered housing',
          'Mobile accommodation for Gypsy, Roma and Traveller communities',
          'Unknown: presumed at home') AS settled
-FROM dob d
-JOIN gender g USING (person_id)
-JOIN ethnicity e USING (person_id)
-JOIN psr s USING (person_id)
-JOIN housed h USING (person_id);
+FROM details d JOIN housed h USING (person_id);
 
 -- B4: age in whole years at a date, from the proxy date of birth (1st of the month).
 CREATE OR REPLACE TEMP MACRO age_at(dob, d) AS
