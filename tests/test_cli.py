@@ -18,7 +18,7 @@ from carelens.accounts.models import User
 from carelens.cli.app import PASSTHROUGH, app
 
 runner = CliRunner()
-OWN_COMMANDS = ["demo", "generate", "serve", "snapshots"]
+OWN_COMMANDS = ["demo", "generate", "measures", "serve", "snapshots"]
 
 
 def test_help_lists_every_subcommand():

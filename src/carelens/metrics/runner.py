@@ -18,7 +18,7 @@ from carelens.metrics import stats
 from carelens.metrics.catalog import GROUPINGS, Measure, measures, view_scripts
 from carelens.snapshots.store import connect
 
-PERIOD_VIEWS = {"20_people.sql"}
+PERIOD_VIEWS = {"20_people.sql", "40_admissions.sql", "50_cohorts.sql"}
 
 
 class MeasureError(ValueError):

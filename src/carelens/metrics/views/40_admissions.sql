@@ -1,6 +1,6 @@
 -- B7: new long-term residential or nursing admissions in the period, one row per
--- person (a view: it depends on the period and on the latest person details).
-CREATE OR REPLACE TEMP VIEW new_admissions AS
+-- person (rebuilt for each period: it depends on the latest person details).
+CREATE OR REPLACE TEMP TABLE new_admissions AS
 WITH p AS (SELECT * FROM params),
 eligible AS (
   SELECT r.*, pe.dob, pe.gender FROM res_nursing_rows r JOIN people pe USING (person_id), p

@@ -1,9 +1,9 @@
--- Cohorts of long-term support shared by several measures (views: they depend on
--- the period and on the latest person details).
+-- Cohorts of long-term support shared by several measures (tables rebuilt for each
+-- period: they depend on it and on the latest person details).
 
 -- B6: people in long-term support at P_end, one setting each (the best rank), with
 -- the defining row's team (ties: latest start, then highest record_seq).
-CREATE OR REPLACE TEMP VIEW lts_at_end AS
+CREATE OR REPLACE TEMP TABLE lts_at_end AS
 WITH p AS (SELECT * FROM params),
 open_rows AS (
   SELECT l.* FROM lts_rows l JOIN people pe USING (person_id), p
@@ -20,7 +20,7 @@ GROUP BY o.person_id;
 
 -- ASCOF 2E cohort: people with long-term support active in the year, alive at its
 -- start, aged at the end of their latest long-term service in the year (or P_end).
-CREATE OR REPLACE TEMP VIEW ascof_2e_cohort AS
+CREATE OR REPLACE TEMP TABLE ascof_2e_cohort AS
 WITH p AS (SELECT * FROM params),
 active AS (
   SELECT l.* FROM lts_rows l, p
@@ -38,7 +38,7 @@ GROUP BY a.person_id;
 
 -- B9: the latest submission's service-user Service rows open at P_end, of people alive
 -- then (accepted rows, not unique events: separate cost lines stay separate).
-CREATE OR REPLACE TEMP VIEW open_service_lines AS
+CREATE OR REPLACE TEMP TABLE open_service_lines AS
 WITH p AS (SELECT * FROM params),
 submission AS (
   SELECT max(e.Reporting_Period_End_Date) AS rpe FROM events e, p
