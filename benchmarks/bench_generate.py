@@ -14,39 +14,24 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-CHILD = """
-import atexit, os
-def _peak():
-    with open('/proc/self/status') as status, open(os.environ['BENCH_PEAK'], 'w') as out:
-        out.write(next(line.split()[1] for line in status if line.startswith('VmHWM')))
-atexit.register(_peak)
-from carelens.cli import main
-main()
-"""
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peak import run_carelens
 
 
 def bench_generate(people: int, out: Path) -> tuple[float, float, dict]:
-    peak_file = out.parent / "peak_kb"
-    env = {**os.environ, "BENCH_PEAK": str(peak_file)}
     args = ["generate", "--people", str(people), "--seed", "1", "--out", str(out)]
     args += ["--programme-start", "2024-04-01", "--dirty", "0.01"]
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD, *args], env=env, capture_output=True, text=True
-    )
-    seconds = time.perf_counter() - start
+    seconds, peak_mb, result = run_carelens(args, out.parent / "peak_kb")
     if result.returncode != 0:
         raise SystemExit(f"carelens generate failed: {result.stderr}")
     manifest = json.loads((out / "manifest.json").read_text())
-    return seconds, int(peak_file.read_text()) / 1024, manifest
+    return seconds, peak_mb, manifest
 
 
 def bench_csv(rows: int, path: Path, sample: list[str]) -> float:

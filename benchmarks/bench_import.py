@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,36 +24,15 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_extract import make
-
-# The child reports its own peak (VmHWM): a child's ru_maxrss from getrusage
-# includes the parent's memory at fork time on Linux, so it would overstate it.
-CHILD = """
-import atexit, os
-def _peak():
-    with open('/proc/self/status') as status, open(os.environ['BENCH_PEAK'], 'w') as out:
-        out.write(next(line.split()[1] for line in status if line.startswith('VmHWM')))
-atexit.register(_peak)
-from carelens.cli import main
-main()
-"""
+from peak import run_carelens
 
 
 def bench_carelens(path: Path, home: Path) -> tuple[float, float, dict]:
-    peak_file = home.parent / "peak_kb"
-    env = {**os.environ, "CARELENS_HOME": str(home), "BENCH_PEAK": str(peak_file)}
-    env.pop("DATABASE_URL", None)
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD, "import", "cld", str(path), "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    seconds, peak_mb, result = run_carelens(
+        ["import", "cld", str(path), "--json"], home.parent / "peak_kb", CARELENS_HOME=str(home)
     )
-    seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"carelens import failed: {result.stderr}")
-    peak_mb = int(peak_file.read_text()) / 1024
     try:
         summary = json.loads(result.stdout)
     except json.JSONDecodeError:

@@ -10,21 +10,15 @@ from pathlib import Path
 import typer
 
 from carelens.cli.app import app
+from carelens.cli.options import fail, iso_date
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"carelens generate: {message}", err=True)
-    raise typer.Exit(2)
+    fail("generate", message)
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        _fail(f"{option} must be a date as YYYY-MM-DD, not {text!r}")
-    return None  # pragma: no cover
+    return iso_date("generate", text, option)
 
 
 def _progress():

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from carelens.cli.app import app
+from carelens.cli.options import fail, iso_date
 from carelens.config import carelens_home
 
 FIELDS = (
@@ -28,18 +29,11 @@ FIELDS = (
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"carelens measures: {message}", err=True)
-    raise typer.Exit(2)
+    fail("measures", message)
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        _fail(f"{option} must be a date as YYYY-MM-DD, not {text!r}")
-    return None  # pragma: no cover
+    return iso_date("measures", text, option)
 
 
 def _group_text(group: dict) -> str:

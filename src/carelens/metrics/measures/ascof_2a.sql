@@ -31,11 +31,11 @@ win_service AS (
                                                  'Short term nursing care')
                       THEN 'Short term support: Residential or Nursing care'
                       ELSE Service_Type END,
-                 (sequel_rank(Service_Type),
+                 (service_type_rank(Service_Type),
                   Service_Component NOT IN ('Short term residential care',
                                             'Short term nursing care'))) AS sequel
   FROM win
-  WHERE Event_Type = 'Service' AND sequel_rank(Service_Type) IS NOT NULL
+  WHERE Event_Type = 'Service' AND service_type_rank(Service_Type) IS NOT NULL
   GROUP BY person_id, episode
 ),
 win_info AS (

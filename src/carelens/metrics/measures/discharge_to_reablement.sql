@@ -1,11 +1,7 @@
--- Hospital discharges going to reablement: hospital-discharge requests ending in the period, by first service sequel (B8).
-SELECT r.person_id, true AS in_den,
-       coalesce(q.first_type = 'Short term support: ST-Max', false) AS in_num,
-       NULL::DOUBLE AS amount, age_band(age_at(pe.dob, r.end_date)) AS age_band,
-       coalesce(r.Team, 'Unknown') AS team, strftime(r.end_date, '%Y-%m') AS month,
-       pe.gender, NULL::VARCHAR AS split
-FROM su r JOIN people pe USING (person_id)
-LEFT JOIN request_sequels q ON q.request_seq = r.record_seq, params p
-WHERE r.Event_Type = 'Request' AND r.Request_Route_of_Access = 'Discharge from hospital'
-  AND r.end_date BETWEEN p.p_start AND p.p_end
-  AND coalesce(age_at(pe.dob, r.end_date) >= 18, true)
+-- Hospital discharges going to reablement: hospital-discharge requests ending in the
+-- period whose first service (B8) is reablement (ST-Max).
+SELECT person_id, true AS in_den,
+       coalesce(first_type = 'Short term support: ST-Max', false) AS in_num,
+       NULL::DOUBLE AS amount, age_band(age) AS age_band, coalesce(Team, 'Unknown') AS team,
+       strftime(end_date, '%Y-%m') AS month, gender, NULL::VARCHAR AS split
+FROM discharge_requests

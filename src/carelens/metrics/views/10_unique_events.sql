@@ -11,23 +11,27 @@ WITH base AS (
          Delivery_Mechanism, Event_Outcome, outcome_rank, conversation_flag, Review_Reason,
          Team, Date_of_Birth, Date_of_Death, Gender, Ethnicity, Primary_Support_Reason,
          Accommodation_Status,
-         hash(LA_Code, person_id, Client_Type, Event_Type, Event_Start_Date,
-              CASE WHEN Event_Type IN ('Request', 'Assessment', 'Review')
-                   THEN event_end_date_derived END,
-              CASE Event_Type WHEN 'Request' THEN Request_Route_of_Access
-                              WHEN 'Assessment' THEN Assessment_Type END,
-              CASE WHEN Event_Type = 'Service' THEN Service_Type END,
-              CASE WHEN Event_Type = 'Service' THEN Service_Component END) AS key_hash
+         -- the §9.2 key: the same event in any submission
+         {'la': LA_Code, 'person': person_id, 'client': Client_Type, 'type': Event_Type,
+          'start': Event_Start_Date,
+          'end': CASE WHEN Event_Type IN ('Request', 'Assessment', 'Review')
+                      THEN event_end_date_derived END,
+          'kind': CASE Event_Type WHEN 'Request' THEN Request_Route_of_Access
+                                  WHEN 'Assessment' THEN Assessment_Type END,
+          'service': CASE WHEN Event_Type = 'Service' THEN Service_Type END,
+          'component': CASE WHEN Event_Type = 'Service' THEN Service_Component END}
+           AS event_key
   FROM events
   WHERE Event_Type IS NOT NULL AND person_id IS NOT NULL
 ),
-shared AS (SELECT key_hash FROM base GROUP BY key_hash HAVING count(*) > 1),
+hashed AS (SELECT *, hash(event_key) AS key_hash FROM base),
+shared AS (SELECT key_hash FROM hashed GROUP BY key_hash HAVING count(*) > 1),
 latest AS (SELECT max(Reporting_Period_End_Date) AS rpe FROM events),
 single AS (
-  SELECT b.* FROM base b ANTI JOIN shared s USING (key_hash)
+  SELECT b.* FROM hashed b ANTI JOIN shared s USING (key_hash)
 ),
 several AS (
-  SELECT b.* FROM base b SEMI JOIN shared s USING (key_hash)
+  SELECT b.* FROM hashed b SEMI JOIN shared s USING (key_hash)
 ),
 keyed AS (
   -- The hash finds candidates; the exact key decides.
@@ -35,14 +39,7 @@ keyed AS (
          max(v.Reporting_Period_End_Date) OVER w AS key_latest_rpe,
          count(*) OVER w AS copies
   FROM several v
-  WINDOW w AS (PARTITION BY
-           v.LA_Code, v.person_id, v.Client_Type, v.Event_Type, v.Event_Start_Date,
-           CASE WHEN v.Event_Type IN ('Request', 'Assessment', 'Review')
-                THEN v.event_end_date_derived END,
-           CASE v.Event_Type WHEN 'Request' THEN v.Request_Route_of_Access
-                             WHEN 'Assessment' THEN v.Assessment_Type END,
-           CASE WHEN v.Event_Type = 'Service' THEN v.Service_Type END,
-           CASE WHEN v.Event_Type = 'Service' THEN v.Service_Component END)
+  WINDOW w AS (PARTITION BY v.event_key)
 ),
 all_rows AS (
   SELECT s.*, s.Reporting_Period_End_Date AS key_latest_rpe FROM single s
@@ -61,19 +58,13 @@ cropped AS (
   FROM all_rows a
 ),
 ranked AS (
-  SELECT c.*, row_number() OVER (PARTITION BY
-           c.LA_Code, c.person_id, c.Client_Type, c.Event_Type, c.Event_Start_Date,
-           CASE WHEN c.Event_Type IN ('Request', 'Assessment', 'Review')
-                THEN c.event_end_date_derived END,
-           CASE c.Event_Type WHEN 'Request' THEN c.Request_Route_of_Access
-                             WHEN 'Assessment' THEN c.Assessment_Type END,
-           CASE WHEN c.Event_Type = 'Service' THEN c.Service_Type END,
-           CASE WHEN c.Event_Type = 'Service' THEN c.Service_Component END
+  SELECT c.*, row_number() OVER (PARTITION BY c.event_key
          ORDER BY c.Reporting_Period_End_Date DESC, (c.end_date IS NULL) DESC,
                   c.end_date DESC, c.outcome_rank ASC, c.conversation_flag DESC,
                   c.record_seq DESC) AS k
   FROM cropped c SEMI JOIN shared s USING (key_hash)
 )
-SELECT * EXCLUDE (key_hash, key_latest_rpe) FROM cropped ANTI JOIN shared s USING (key_hash)
+SELECT * EXCLUDE (event_key, key_hash, key_latest_rpe)
+FROM cropped ANTI JOIN shared s USING (key_hash)
 UNION ALL
-SELECT * EXCLUDE (key_hash, key_latest_rpe, k) FROM ranked WHERE k = 1;
+SELECT * EXCLUDE (event_key, key_hash, key_latest_rpe, k) FROM ranked WHERE k = 1;

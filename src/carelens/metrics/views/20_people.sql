@@ -53,26 +53,12 @@ details AS (
 ),
 service_rows AS (
   SELECT person_id, Service_Type, Service_Component,
-         CASE Service_Type WHEN 'Long term support: Nursing care' THEN 1
-                           WHEN 'Long term support: Residential care' THEN 2
-                           WHEN 'Long term support: Community' THEN 3
-                           WHEN 'Long term support: Prison' THEN 4
-                           WHEN 'Short term support: ST-Max' THEN 5
-                           WHEN 'Short term support: Ongoing low level' THEN 6
-                           WHEN 'Short term support: Other short term' THEN 7
-                           ELSE 99 END AS type_rank,
+         coalesce(service_type_rank(Service_Type), 99) AS type_rank,
          Service_Component IN ('Shared Lives', 'Extra care housing',
                                'Community supported living',
                                'Home support or domiciliary care') AS housing_component,
          rank() OVER (PARTITION BY person_id ORDER BY (end_date IS NULL) DESC, end_date DESC,
-           CASE Service_Type WHEN 'Long term support: Nursing care' THEN 1
-                             WHEN 'Long term support: Residential care' THEN 2
-                             WHEN 'Long term support: Community' THEN 3
-                             WHEN 'Long term support: Prison' THEN 4
-                             WHEN 'Short term support: ST-Max' THEN 5
-                             WHEN 'Short term support: Ongoing low level' THEN 6
-                             WHEN 'Short term support: Other short term' THEN 7
-                             ELSE 99 END,
+           coalesce(service_type_rank(Service_Type), 99),
            Service_Component IN ('Shared Lives', 'Extra care housing',
                                  'Community supported living',
                                  'Home support or domiciliary care') DESC,
@@ -123,11 +109,3 @@ SELECT d.person_id,
          'Mobile accommodation for Gypsy, Roma and Traveller communities',
          'Unknown: presumed at home') AS settled
 FROM details d JOIN housed h USING (person_id);
-
--- B4: age in whole years at a date, from the proxy date of birth (1st of the month).
-CREATE OR REPLACE TEMP MACRO age_at(dob, d) AS
-  CAST(floor(date_diff('day', dob, d) / 365.25) AS INTEGER);
-
-CREATE OR REPLACE TEMP MACRO age_band(age) AS
-  CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN 'under 18'
-       WHEN age < 65 THEN '18-64' ELSE '65+' END;

@@ -4,10 +4,6 @@
 CREATE OR REPLACE TEMP VIEW su AS
 SELECT * FROM unique_events WHERE Client_Type = 'Service user';
 
--- B1: outcomes DHSC can use for 2A, and rank_2a (+100 for the others).
-CREATE OR REPLACE TEMP MACRO usable_outcome(o) AS
-  coalesce(o = 'Admitted to hospital' OR starts_with(o, 'NFA:'), false);
-
 -- B5: ST-Max episodes, rows clustered when a row starts within 7 days of the latest
 -- end so far (open rows never end). Outcome and team come from the latest-ending row.
 CREATE OR REPLACE TEMP TABLE stmax_episodes AS
@@ -40,46 +36,11 @@ SELECT person_id, episode,
        list(record_seq) AS seqs
 FROM numbered GROUP BY person_id, episode;
 
--- Service Types ranked as DHSC's sequel hierarchy (SALT STS order for 2A).
-CREATE OR REPLACE TEMP MACRO sequel_rank(t) AS
-  CASE t WHEN 'Long term support: Nursing care' THEN 1
-         WHEN 'Long term support: Residential care' THEN 2
-         WHEN 'Long term support: Community' THEN 3
-         WHEN 'Long term support: Prison' THEN 4
-         WHEN 'Short term support: ST-Max' THEN 5
-         WHEN 'Short term support: Ongoing low level' THEN 6
-         WHEN 'Short term support: Other short term' THEN 7 END;
-
--- B6: the SALT setting rank of a long-term service row (DHSC 3D / LTS001b).
-CREATE OR REPLACE TEMP MACRO setting_rank(service_type, mechanism, component) AS
-  CASE WHEN service_type = 'Long term support: Nursing care' THEN 1
-       WHEN service_type = 'Long term support: Residential care' THEN 2
-       WHEN service_type = 'Long term support: Community'
-            AND (mechanism = 'Direct payment' OR component = 'Direct payment') THEN 3
-       WHEN service_type = 'Long term support: Community'
-            AND mechanism = 'CASSR managed personal budget' THEN 4
-       WHEN service_type = 'Long term support: Community'
-            AND mechanism = 'CASSR commissioned support' THEN 5
-       WHEN service_type = 'Long term support: Community' THEN 6
-       WHEN mechanism = 'CASSR managed personal budget' THEN 7
-       WHEN mechanism = 'CASSR commissioned support' THEN 8
-       ELSE 9 END;
-
 -- B6: long-term support rows with their setting rank.
 CREATE OR REPLACE TEMP VIEW lts_rows AS
 SELECT *, setting_rank(Service_Type, Delivery_Mechanism, Service_Component) AS setting_rank
 FROM su
 WHERE Event_Type = 'Service' AND starts_with(Service_Type, 'Long term support:');
-
-CREATE OR REPLACE TEMP MACRO setting_label(r) AS
-  CASE r WHEN 1 THEN 'Nursing' WHEN 2 THEN 'Residential'
-         WHEN 3 THEN 'Community: direct payment'
-         WHEN 4 THEN 'Community: managed personal budget'
-         WHEN 5 THEN 'Community: commissioned support'
-         WHEN 6 THEN 'Community: mechanism unknown'
-         WHEN 7 THEN 'Prison: managed personal budget'
-         WHEN 8 THEN 'Prison: commissioned support'
-         WHEN 9 THEN 'Prison: mechanism unknown' END;
 
 -- B7 step 1 (without the person filters, which depend on the period).
 CREATE OR REPLACE TEMP VIEW res_nursing_rows AS

@@ -53,3 +53,19 @@ WHERE e.Reporting_Period_End_Date = s.rpe AND e.Reporting_Period_Start_Date <= p
   AND e.Event_Start_Date <= p.p_end
   AND (e.event_end_date_derived IS NULL OR e.event_end_date_derived >= p.p_end)
   AND (pe.dod IS NULL OR pe.dod >= p.p_end);
+
+-- Reablement episodes (B5) ending in the period, of people 18+ or of unknown age.
+CREATE OR REPLACE TEMP TABLE reablement_in_period AS
+SELECT e.*, pe.gender, age_at(pe.dob, e.ep_end) AS age
+FROM stmax_episodes e JOIN people pe USING (person_id), params p
+WHERE e.ep_end BETWEEN p.p_start AND p.p_end AND coalesce(age_at(pe.dob, e.ep_end) >= 18, true);
+
+-- Hospital-discharge requests ending in the period, with their first service (B8).
+CREATE OR REPLACE TEMP TABLE discharge_requests AS
+SELECT r.person_id, r.Team, r.end_date, pe.gender, age_at(pe.dob, r.end_date) AS age,
+       q.first_type, q.first_component
+FROM su r JOIN people pe USING (person_id)
+LEFT JOIN request_sequels q ON q.request_seq = r.record_seq, params p
+WHERE r.Event_Type = 'Request' AND r.Request_Route_of_Access = 'Discharge from hospital'
+  AND r.end_date BETWEEN p.p_start AND p.p_end
+  AND coalesce(age_at(pe.dob, r.end_date) >= 18, true);
