@@ -26,10 +26,11 @@ keyed AS (
 best AS (
   -- one pass finds each attribute's top key; the rows holding it decide the value
   SELECT person_id, min(gk) AS gb, min(ek) AS eb, min(pk) AS pb, min(ak) AS ab,
-         first(Date_of_Birth ORDER BY Date_of_Birth IS NULL, Reporting_Period_End_Date DESC,
-               date_trunc('month', Date_of_Birth)) AS dob,
-         first(Date_of_Death ORDER BY Date_of_Death IS NULL, Reporting_Period_End_Date DESC,
-               Date_of_Death DESC) AS dod
+         -- arg_min passes over blank values, which sort last here anyway
+         arg_min(Date_of_Birth, (-epoch(Reporting_Period_End_Date),
+                                 epoch(date_trunc('month', Date_of_Birth)))) AS dob,
+         arg_min(Date_of_Death, (-epoch(Reporting_Period_End_Date),
+                                 -epoch(Date_of_Death))) AS dod
   FROM keyed GROUP BY person_id
 ),
 details AS (

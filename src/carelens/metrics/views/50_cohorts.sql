@@ -44,8 +44,9 @@ submission AS (
   SELECT max(e.Reporting_Period_End_Date) AS rpe FROM events e, p
   WHERE e.Reporting_Period_Start_Date <= p.p_end AND p.p_end <= e.Reporting_Period_End_Date
 )
-SELECT e.*, setting_rank(e.Service_Type, e.Delivery_Mechanism, e.Service_Component)
-         AS setting_rank,
+SELECT e.person_id, e.Team, e.Service_Type, e.Service_Component, e.Cost_Frequency_Unit_Type,
+       e.Planned_units_per_week, e.weekly_cost,
+       setting_rank(e.Service_Type, e.Delivery_Mechanism, e.Service_Component) AS setting_rank,
        age_at(pe.dob, p.p_end) AS age, pe.gender
 FROM events e JOIN people pe USING (person_id), p, submission s
 WHERE e.Reporting_Period_End_Date = s.rpe AND e.Reporting_Period_Start_Date <= p.p_end
