@@ -129,3 +129,19 @@ def test_an_unexpected_failure_is_explained_without_internals(
     assert "stopped unexpectedly" in body and "secret internals" not in body
     assert not any((Path(settings.CARELENS_HOME) / "uploads").glob("import-*/*/*"))
     assert AuditEvent.objects.filter(action="import", outcome="failure").exists()
+
+
+def test_snapshots_imported_from_the_command_line_are_listed(
+    client_for, analyst, settings, tmp_path
+):
+    from carelens.ingest.importer import import_cld
+
+    client = client_for(analyst)
+    page = check_page(client.get("/imports/"))
+    assert "No data imported yet" in page.text
+    path = write_csv(tmp_path / "cli.csv", [row(), row("Service")])
+    import_cld([path], Path(settings.CARELENS_HOME), label="From the command line")
+    page = check_page(client.get("/imports/"))
+    assert "No data imported yet" not in page.text
+    link = page.find("a", string=lambda s: s and "From the command line" in s)
+    assert link is not None and link["href"] == "/imports/snapshots/1/"

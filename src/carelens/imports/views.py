@@ -42,10 +42,18 @@ def imports_home(request):
         )
         transaction.on_commit(lambda: run_import.enqueue(job.pk, [str(p) for p in paths]))
         return redirect("import_detail", pk=job.pk)
+    snapshots = [
+        {**describe(info), "created_at": info.created}
+        for info in reversed(list_snapshots(Path(settings.CARELENS_HOME)))
+    ][:HISTORY]
     return render(
         request,
         "imports/home.html",
-        {"form": form, "jobs": ImportJob.objects.select_related("created_by")[:HISTORY]},
+        {
+            "form": form,
+            "jobs": ImportJob.objects.select_related("created_by")[:HISTORY],
+            "snapshots": snapshots,
+        },
     )
 
 
