@@ -120,14 +120,19 @@ def run(
     population: dict | None = None,
     start=P_START,
     end=P_END,
+    notes: list | None = None,
 ) -> list[dict]:
     tmp_path.mkdir(parents=True, exist_ok=True)
     rows = [row for rows in people for row in rows]
     path = write_csv(tmp_path / "fixture.csv", rows, headers=HEADERS)
     result = import_cld([path], tmp_path / "home")
     assert result.summary["rows_rejected"] == 0, result.summary["errors_by_rule"]
+    request = Request(list(ids), start, end, by, population)
     with Runner(result.path) as runner:
-        return runner.run(Request(list(ids), start, end, by, population))
+        rows = runner.run(request)
+    if notes is not None:
+        notes += request.notes
+    return rows
 
 
 def pick(rows: list[dict], measure: str, **group: str) -> dict:

@@ -116,12 +116,23 @@ COSTS = [
 
 
 def test_homecare_hours_week(tmp_path):
-    row = pick(run(tmp_path, HOURS, "homecare_hours_week"), "homecare_hours_week")
+    notes = []
+    row = pick(run(tmp_path, HOURS, "homecare_hours_week", notes=notes), "homecare_hours_week")
     assert (row["value"], row["numerator"], row["unit"]) == (24.5, 2, "hours")
+    # W3's weekly-costed home care is reported, not silently left out.
+    assert notes == [
+        "homecare_hours_week: 1 people have open home care lines without hours (not costed "
+        "by the hour, or no planned units); their care is not in the total"
+    ]
 
 
 def test_weekly_cost_lts_by_row_setting(tmp_path):
-    rows = run(tmp_path, COSTS, "weekly_cost_lts")
+    notes = []
+    rows = run(tmp_path, COSTS, "weekly_cost_lts", notes=notes)
+    assert notes == [
+        "weekly_cost_lts: 2 open long-term support lines have no usable weekly cost "
+        "(one-off, or no unit cost or frequency) and are left out"
+    ]
     total = pick(rows, "weekly_cost_lts")
     assert (total["value"], total["numerator"], total["unit"]) == (2550.00, 4, "gbp")
     settings = {r["group"]["setting"]: r["value"] for r in rows if r["group"]}

@@ -45,6 +45,8 @@ class Measure:
     split: str = ""  # name of the measure's own split, e.g. "setting"
     split_share: bool = False  # split rows are shares of all units (with a total row)
     population_band: str = ""  # per_100k: the --population row used
+    coverage_sql: str = ""  # SQL giving one count for the coverage note
+    coverage_note: str = ""  # the note, with {n} for that count (said when n > 0)
 
 
 @cache
@@ -67,6 +69,8 @@ def measures() -> dict[str, Measure]:
             split=meta.get("split", ""),
             split_share=meta.get("split_share", False),
             population_band=meta.get("population_band", ""),
+            coverage_sql=meta.get("coverage", {}).get("sql", ""),
+            coverage_note=meta.get("coverage", {}).get("note", ""),
         )
         if measure.unit not in UNITS:
             raise ValueError(f"{meta_path.name}: unit {measure.unit!r} is not one of {UNITS}")

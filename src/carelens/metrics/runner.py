@@ -117,7 +117,12 @@ class Runner:
             for row in at_end:
                 row["group"] = {**row["group"], "month": "total"}
             return rows + at_end
-        return self._evaluate(measure, request, request.period_start, request.period_end, by)
+        rows = self._evaluate(measure, request, request.period_start, request.period_end, by)
+        if measure.coverage_sql:
+            (count,) = self.con.execute(measure.coverage_sql).fetchone()
+            if count:
+                request.notes.append(f"{measure.id}: {measure.coverage_note.format(n=count)}")
+        return rows
 
     def _evaluate(self, measure, request, start, end, by) -> list[dict]:
         self._set_period(start, end)
