@@ -45,6 +45,7 @@ class Measure:
     split: str = ""  # name of the measure's own split, e.g. "setting"
     split_share: bool = False  # split rows are shares of all units (with a total row)
     population_band: str = ""  # per_100k: the --population row used
+    latest_submission: bool = False  # reads B9 rows: needs a submission covering P_end
     coverage_sql: str = ""  # SQL giving one count for the coverage note
     coverage_note: str = ""  # the note, with {n} for that count (said when n > 0)
 
@@ -69,6 +70,7 @@ def measures() -> dict[str, Measure]:
             split=meta.get("split", ""),
             split_share=meta.get("split_share", False),
             population_band=meta.get("population_band", ""),
+            latest_submission=meta.get("latest_submission", False),
             coverage_sql=meta.get("coverage", {}).get("sql", ""),
             coverage_note=meta.get("coverage", {}).get("note", ""),
         )

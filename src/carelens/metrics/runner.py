@@ -163,7 +163,23 @@ class Runner:
                 counts = (whole.get(None if no_g else g, counts)[0], *counts[1:])
             out.append(self._row(measure, request, start, end, key, counts, no_s))
         out.sort(key=_order)
+        if measure.latest_submission and not self._covered(end):
+            request.notes.append(
+                f"{measure.id}: no submission in this snapshot covers {end.isoformat()}, "
+                "so there is no value for it"
+            )
+            for row in out:
+                row["value"] = row["numerator"] = None
         return out
+
+    def _covered(self, day: dt.date) -> bool:
+        """Whether a submission's reporting period includes `day` (measures.md B9)."""
+        (found,) = self.con.execute(
+            "SELECT count(*) FROM events WHERE Reporting_Period_Start_Date <= ? "
+            "AND ? <= Reporting_Period_End_Date",
+            [day, day],
+        ).fetchone()
+        return found > 0
 
     def _row(self, measure, request, start, end, group, counts, no_split) -> dict:
         d, n_in, n_units, n_people, median, total = counts

@@ -59,8 +59,9 @@ cropped AS (
 ),
 ranked AS (
   SELECT c.*, row_number() OVER (PARTITION BY c.event_key
-         ORDER BY c.Reporting_Period_End_Date DESC, (c.end_date IS NULL) DESC,
-                  c.end_date DESC, c.outcome_rank ASC, c.conversation_flag DESC,
+         -- the tie-break uses the derived end date, not the §9.3-cropped one
+         ORDER BY c.Reporting_Period_End_Date DESC, (c.event_end_date_derived IS NULL) DESC,
+                  c.event_end_date_derived DESC, c.outcome_rank ASC, c.conversation_flag DESC,
                   c.record_seq DESC) AS k
   FROM cropped c SEMI JOIN shared s USING (key_hash)
 )

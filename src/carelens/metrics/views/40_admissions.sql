@@ -18,7 +18,7 @@ admissions AS (
 SELECT person_id,
        CASE WHEN bool_or(age BETWEEN 18 AND 64) THEN '18-64' ELSE '65+' END AS band,
        arg_min(Event_Start_Date, (Event_Start_Date, record_seq)) AS first_start,
-       arg_min(Team, (Event_Start_Date, record_seq)) AS team,
+       arg_min_null(Team, (Event_Start_Date, record_seq)) AS team,
        any_value(gender) AS gender
 FROM admissions WHERE age >= 18
 GROUP BY person_id;

@@ -12,7 +12,8 @@ open_rows AS (
 )
 SELECT o.person_id,
        min(o.setting_rank) AS setting_rank,
-       arg_min(o.Team, (o.setting_rank, -epoch(o.Event_Start_Date), -o.record_seq)) AS team,
+       arg_min_null(o.Team, (o.setting_rank, -epoch(o.Event_Start_Date), -o.record_seq))
+         AS team,
        any_value(age_at(pe.dob, p.p_end)) AS age,
        any_value(pe.gender) AS gender
 FROM open_rows o JOIN people pe USING (person_id), p
@@ -28,7 +29,7 @@ active AS (
 )
 SELECT a.person_id,
        age_at(any_value(pe.dob), max(least(coalesce(a.end_date, p.p_end), p.p_end))) AS age,
-       arg_max(a.Team, (a.Event_Start_Date, a.record_seq)) AS team,
+       arg_max_null(a.Team, (a.Event_Start_Date, a.record_seq)) AS team,
        any_value(pe.gender) AS gender,
        any_value(pe.psr) AS psr,
        any_value(pe.settled) AS settled
