@@ -100,6 +100,36 @@ def test_progress_while_queued_and_refresh_when_done(client_for, analyst):
     assert partial["HX-Refresh"] == "true"
 
 
+def test_progress_shows_rows_read_and_each_stage(client_for, analyst, tmp_path):
+    """The import's own progress calls, replayed into the job row the page polls."""
+    from carelens.imports.tasks import _Progress
+    from carelens.ingest.importer import import_cld
+
+    calls = []
+    path = write_csv(tmp_path / "x.csv", [row(), row("Service"), row("Review")])
+    import_cld([path], tmp_path / "home", progress=lambda *call: calls.append(call))
+    stages = list(dict.fromkeys(stage for stage, _, _ in calls))
+    assert stages == ["read", "rows", "normalise", "checked", "write"]
+    assert ("rows", 3, 0) in calls
+
+    job = ImportJob.objects.create(
+        created_by=analyst, file_names=["x.csv"], status=ImportJob.Status.RUNNING
+    )
+    client = client_for(analyst)
+    seen = []
+    progress = _Progress(job)
+    for stage, done, total in calls:
+        progress(stage, done, total)
+        job.refresh_from_db()
+        text = client.get(f"/imports/{job.pk}/progress/", HTTP_HX_REQUEST="true").content
+        seen.append((job.percent, text.decode()))
+    percents = [p for p, _ in seen]
+    assert percents == sorted(percents) and percents[-1] == 85
+    assert any("Rows read: 3." in text for _, text in seen)
+    assert any("Putting values in standard form." in text for _, text in seen)
+    assert "Writing the snapshot." in seen[-1][1]
+
+
 def test_history_lists_imports(client_for, analyst):
     job = ImportJob.objects.create(created_by=analyst, file_names=["old.csv"], label="Q4")
     page = check_page(client_for(analyst).get("/imports/"))

@@ -31,8 +31,17 @@ def _progress_bar():
     )
     tasks: dict[str, int] = {}
 
+    labels = {
+        "read": "Reading files",
+        "normalise": "Normalising values",
+        "checked": "Checking rules",
+        "write": "Writing the snapshot",
+    }
+
     def update(stage: str, done: int, total: int) -> None:
-        label = {"read": "Reading files", "checked": "Checking rules"}.get(stage, stage)
+        if stage not in labels:
+            return  # row counts: the bars show stages
+        label = labels[stage]
         if stage not in tasks:
             tasks[stage] = progress.add_task(label, total=total)
         progress.update(tasks[stage], completed=done, total=total)

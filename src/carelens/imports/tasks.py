@@ -26,13 +26,15 @@ class _Progress:
         self.last = 0.0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        fields = {"stage": stage}
-        if stage == "read":
-            fields["rows_read"] = done
+        if stage == "rows":
+            fields = {"rows_read": done}
         elif stage == "checked":
-            fields["rules_checked"], fields["rules_total"] = done, total
+            fields = {"stage": stage, "rules_checked": done, "rules_total": total}
+        else:
+            fields = {"stage": stage}
         now = time.monotonic()
-        if now - self.last >= PROGRESS_EVERY or done == total:
+        # Stage changes are written at once; counts within a stage at most every half second.
+        if now - self.last >= PROGRESS_EVERY or done == total or stage != "checked":
             ImportJob.objects.filter(pk=self.job.pk).update(**fields)
             self.last = now
 

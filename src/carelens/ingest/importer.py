@@ -24,6 +24,8 @@ from carelens.ingest.stage import map_headers, stage
 from carelens.ingest.validate import validate
 from carelens.snapshots.store import DATABASE, new_workdir, publish
 
+# progress(stage, done, total); stages in order: "read" (files), "rows" (data rows read
+# so far; total 0), "normalise", "checked" (rules), "write".
 Progress = Callable[[str, int, int], None]
 REJECTED_REPORT = "rejected_rows.csv"
 
@@ -59,13 +61,16 @@ def import_cld(
         con.execute("SET preserve_insertion_order = true")
         con.execute("SET enable_progress_bar = false")  # stdout carries only the result
         sources, maps, notes = [], [], []
+        rows_read = 0
         for index, path in enumerate(paths):
             source = read_source(con, Path(path), index, scratch)
             header_map = map_headers(source)
             sources.append(source)
             maps.append(header_map)
             notes += header_map.notes
+            rows_read += source.rows_in
             progress("read", index + 1, len(paths))
+            progress("rows", rows_read, 0)  # data rows read so far, all files
         con.execute("CREATE TABLE files (file_index INTEGER, path VARCHAR)")
         con.executemany(
             "INSERT INTO files VALUES (?, ?)", [(s.index, s.path.name) for s in sources]
@@ -74,8 +79,10 @@ def import_cld(
         # The snapshot's own database receives the normalised rows once; rejected
         # rows are deleted from it at the end, so nothing is copied twice.
         con.execute(f"ATTACH '{work / DATABASE}' AS snap")
+        progress("normalise", 0, 1)
         normalise(con, target="snap.events")
         validate(con, progress)
+        progress("write", 0, 1)
         summary = _write(con, work, sources, notes, label)
         con.execute("DETACH snap")
         con.close()
