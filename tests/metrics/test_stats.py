@@ -82,3 +82,10 @@ def test_small_numbers_are_suppressed_for_export_and_zero_is_shown():
     assert suppress(small_denominator)["denominator"] == "[c]"
     count = {"unit": "count", "numerator": 2, "denominator": None, "value": 2}
     assert suppress(count)["value"] == "[c]"
+
+
+def test_large_counts_agree_with_the_normal_approximation():
+    # Wilson-Hilferty-free check: for large x the exact bounds approach x -/+ 1.96 sqrt(x).
+    lower, upper = poisson_count_interval(10_000)
+    assert lower == pytest.approx(10_000 - 1.96 * 100, rel=2e-3)
+    assert upper == pytest.approx(10_000 + 1.96 * 100, rel=2e-3)

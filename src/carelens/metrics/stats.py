@@ -39,18 +39,53 @@ def wilson(numerator: int, denominator: int, z: float = Z95) -> tuple[float, flo
     return round_half_up(100 * low, 1), round_half_up(100 * high, 1)
 
 
+def _gamma_q(a: float, x: float) -> float:
+    """Regularised upper incomplete gamma Q(a, x), by series or continued fraction.
+
+    P(X <= k) for X ~ Poisson(mu) is Q(k + 1, mu); this costs about a hundred steps
+    whatever k is, where summing the Poisson terms would cost k.
+    """
+    if x <= 0:
+        return 1.0
+    log_prefix = a * math.log(x) - x - math.lgamma(a)
+    if x < a + 1:  # series for P(a, x), then Q = 1 - P
+        term = total = 1.0 / a
+        n = a
+        for _ in range(10_000):
+            n += 1
+            term *= x / n
+            total += term
+            if abs(term) < abs(total) * 1e-15:
+                break
+        return max(0.0, 1.0 - total * math.exp(log_prefix))
+    # Lentz's continued fraction for Q(a, x)
+    tiny = 1e-300
+    b = x + 1 - a
+    c = 1 / tiny
+    d = 1 / b
+    h = d
+    for i in range(1, 10_000):
+        an = -i * (i - a)
+        b += 2
+        d = an * d + b
+        d = tiny if abs(d) < tiny else d
+        c = b + an / c
+        c = tiny if abs(c) < tiny else c
+        d = 1 / d
+        delta = d * c
+        h *= delta
+        if abs(delta - 1) < 1e-15:
+            break
+    return min(1.0, math.exp(log_prefix) * h)
+
+
 def _poisson_cdf(k: int, mu: float) -> float:
-    """P(X <= k) for X ~ Poisson(mu), summed in log space so large k stay accurate."""
+    """P(X <= k) for X ~ Poisson(mu)."""
     if k < 0:
         return 0.0
     if mu == 0:
         return 1.0
-    log_term = -mu
-    total = math.exp(log_term)
-    for i in range(1, k + 1):
-        log_term += math.log(mu) - math.log(i)
-        total += math.exp(log_term)
-    return min(1.0, total)
+    return _gamma_q(k + 1, mu)
 
 
 def _solve(target: float, k: int) -> float:
