@@ -78,3 +78,38 @@ def test_a_snapshot_is_read_only_and_holds_its_tables(tmp_path):
         assert con.execute("SELECT count(*) FROM issues").fetchone()[0] >= 1
         with pytest.raises(duckdb.Error):
             con.execute("DELETE FROM events")
+
+
+def test_publishing_retries_when_another_import_takes_the_id(tmp_path, monkeypatch):
+    """The retry rewrites the manifest; that must not need write access to read-only files.
+
+    Tests run as root, which ignores file modes, so writes to read-only files are
+    refused here as they would be for any other user.
+    """
+    import os
+    from pathlib import Path
+
+    from carelens.snapshots import store
+
+    real_write, real_rename = Path.write_text, os.rename
+    taken = []
+
+    def write_text(self, *args, **kwargs):
+        if self.exists() and not self.stat().st_mode & 0o200:
+            raise PermissionError(f"read-only: {self}")
+        return real_write(self, *args, **kwargs)
+
+    def rename(source, target):
+        if not taken:  # another import publishes this id first
+            taken.append(target)
+            Path(target).mkdir()
+            (Path(target) / "manifest.json").write_bytes(b"{}")  # not empty: rename fails
+        return real_rename(source, target)
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(store.os, "rename", rename)
+    work = store.new_workdir(tmp_path)
+    (work / "snapshot.duckdb").write_bytes(b"data")
+    snapshot_id, target = store.publish(work, {"label": "x"})
+    assert snapshot_id == "2" and (target / "manifest.json").exists()
+    assert all(not (f.stat().st_mode & 0o222) for f in target.iterdir())

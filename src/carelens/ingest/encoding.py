@@ -58,7 +58,9 @@ def scan(path: Path) -> Scan:
             newlines += chunk.count(b"\n")
             first = first or chunk[:4]
             tail = (tail + chunk)[-65536:]
-            if utf8 and not chunk.isascii():
+            # An ASCII chunk needs no decoding unless a character split at the end
+            # of the previous chunk is still waiting for its continuation bytes.
+            if utf8 and (not chunk.isascii() or decoder.getstate()[0]):
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
@@ -77,6 +79,16 @@ def scan(path: Path) -> Scan:
     # Line counts of the raw bytes hold for UTF-8 and Windows-1252, not UTF-16.
     lines = _lines(newlines, tail, size) if encoding != "utf-16" else -1
     return Scan(encoding, digest.hexdigest(), lines)
+
+
+def count_lines(path: Path) -> int:
+    """Lines up to the last non-blank one, for a file `scan` could not count (UTF-16)."""
+    newlines, tail = 0, b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            newlines += chunk.count(b"\n")
+            tail = (tail + chunk)[-65536:]
+    return _lines(newlines, tail, path.stat().st_size)
 
 
 def scan_digest(path: Path) -> str:

@@ -254,7 +254,8 @@ def read_csv_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
     rejected, parsed = con.execute(
         f"SELECT (SELECT count(*) FROM {name}_rej), (SELECT count(*) FROM {name}_parsed)"
     ).fetchone()
-    if not rejected and scanned.lines == header_line + parsed:
+    lines = scanned.lines if scanned.lines >= 0 else enc.count_lines(readable)
+    if not rejected and lines == header_line + parsed:
         _number_simply(con, name, width, header_line)
     else:
         _number_by_lines(con, name, readable, width)

@@ -48,19 +48,21 @@ def _next_id(root: Path) -> int:
 def publish(work: Path, manifest: dict) -> tuple[str, Path]:
     """Write the manifest last, then rename `work` to the next free snapshot id."""
     root = work.parent
+    for item in work.iterdir():
+        item.chmod(0o444)  # never modified afterwards, by carelens or by accident
     for _ in range(100):
         snapshot_id = str(_next_id(root))
         manifest["snapshot"] = snapshot_id
+        # Rewritten on a retry (the id is in it), so read-only only once published.
         (work / "manifest.json").write_text(
             json.dumps(manifest, indent=2, default=str), encoding="utf-8"
         )
-        for item in work.iterdir():
-            item.chmod(0o444)  # never modified afterwards, by carelens or by accident
         target = root / snapshot_id
         try:
             os.rename(work, target)  # atomic; fails if another import took this id
         except OSError:
             continue
+        (target / "manifest.json").chmod(0o444)
         return snapshot_id, target
     raise RuntimeError("could not allocate a snapshot id")
 
