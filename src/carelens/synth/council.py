@@ -127,9 +127,16 @@ NURSING_WEEKLY = (900.0, 1400.0)
 DIRECT_PAYMENT_WEEKLY = (180.0, 520.0)
 SUPPORTED_LIVING_WEEKLY = (900.0, 1700.0)
 DAY_SUPPORT_SESSION = (40.0, 75.0)
+PRISON_SUPPORT_WEEKLY = (120.0, 400.0)
 
 # Yearly chance of dying, by setting: care home residents die far sooner.
-DEATH_RATE = {"community": 0.09, "supported living": 0.05, "residential": 0.26, "nursing": 0.36}
+DEATH_RATE = {
+    "community": 0.09,
+    "supported living": 0.05,
+    "residential": 0.26,
+    "nursing": 0.36,
+    "prison": 0.02,
+}
 WORKING_AGE_DEATH_RATE = 0.012
 HOSPITAL_ADMISSION_RATE = 0.22  # older people living at home with support, a year
 LD_MOVE_ON_RATE = 0.07  # residential to supported living, a year

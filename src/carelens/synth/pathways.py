@@ -23,6 +23,7 @@ from carelens.synth.council import (
     LD_MOVE_ON_RATE,
     NURSING_WEEKLY,
     PRACTICE,
+    PRISON_SUPPORT_WEEKLY,
     RESIDENTIAL_WEEKLY,
     SUPPORTED_LIVING_WEEKLY,
     TEAM,
@@ -85,12 +86,14 @@ SETTING_ACCOMMODATION = {
     "residential": "Registered care home",
     "nursing": "Registered nursing home",
     "supported living": "Supported accommodation, supported lodgings or supported group home",
+    "prison": "Prison, young offenders institution or detention centre",
 }
 LT_TYPE = {
     "community": "Long term support: Community",
     "supported living": "Long term support: Community",
     "residential": "Long term support: Residential care",
     "nursing": "Long term support: Nursing care",
+    "prison": "Long term support: Prison",
 }
 CARE_HOME = ("residential", "nursing")
 CONTINUE = "Continuation of support or services"
@@ -267,6 +270,12 @@ class Journey:
             fields |= self._cost(rng.uniform(low, high), "Weekly", None)
             p.accommodation = SETTING_ACCOMMODATION[setting]
             return self.add("Service", day, None, p.home_team, **fields)
+        if setting == "prison":
+            fields["Service_Component"] = "Professional support: Other"
+            fields["Delivery_Mechanism"] = "CASSR commissioned support"
+            fields |= self._cost(rng.uniform(*PRISON_SUPPORT_WEEKLY), "Weekly", None)
+            p.accommodation = SETTING_ACCOMMODATION[setting]
+            return self.add("Service", day, None, p.home_team, **fields)
         if setting == "supported living":
             fields["Service_Component"] = "Community supported living"
             fields["Delivery_Mechanism"] = "CASSR commissioned support"
@@ -352,9 +361,16 @@ class Journey:
                 ),
             )
         else:
-            route = pick(rng, ((DISCHARGE, 0.10), ("Community / other route", 0.90)))
+            route = pick(
+                rng, ((DISCHARGE, 0.10), ("Prison", 0.01), ("Community / other route", 0.89))
+            )
         if route == DISCHARGE:
             self.discharge(day, already_in=None)
+        elif route == "Prison":
+            # Care needs assessed in prison (Care Act s.76): support delivered there.
+            end = self.request(day, route, TO_ASSESSMENT)
+            done = self.assessment(end + rng.randint(1, 20), True, TO_SERVICES)
+            self.long_term(done + rng.randint(1, 14), "prison")
         elif route == "Self-funder":
             end = self.request(day, route, TO_ASSESSMENT)
             done = self.assessment(end + rng.randint(1, 20), True, TO_SERVICES)
