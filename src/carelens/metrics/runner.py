@@ -74,6 +74,10 @@ class Runner:
     def __exit__(self, *exc):
         self.close()
 
+    def set_period(self, start: dt.date, end: dt.date) -> None:
+        """Build the views for a period; `params` and the views then answer for it."""
+        self._set_period(start, end)
+
     def _set_period(self, start: dt.date, end: dt.date) -> None:
         if self._period == (start, end):
             return
@@ -124,9 +128,25 @@ class Runner:
                 request.notes.append(f"{measure.id}: {measure.coverage_note.format(n=count)}")
         return rows
 
-    def _evaluate(self, measure, request, start, end, by) -> list[dict]:
+    def evaluate(self, measure, request, start, end, by=None, expression=None) -> list[dict]:
+        """One measure over one period, grouped by `by` (a GROUPINGS name) or by
+        `expression` (SQL over the unit columns, e.g. team || '|' || month, named `by`)."""
+        return self._evaluate(measure, request, start, end, by, expression)
+
+    def units(self, measure, start, end) -> list[tuple]:
+        """The measure's counted units for a period: the people behind its numbers.
+
+        Rows of (person_id, in_den, in_num, team, month, age_band, amount, split).
+        """
         self._set_period(start, end)
-        group = by or "NULL"
+        return self.con.execute(
+            f"""SELECT person_id, in_den, in_num, team, month, age_band, amount, split
+                FROM ({measure.sql}) ORDER BY person_id"""
+        ).fetchall()
+
+    def _evaluate(self, measure, request, start, end, by, expression=None) -> list[dict]:
+        self._set_period(start, end)
+        group = expression or by or "NULL"
         split = "split" if measure.split else "NULL"
         sets = "(g, s), (s), (g), ()"
         result = self.con.execute(

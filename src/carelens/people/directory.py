@@ -1,8 +1,7 @@
 """Where person-level records come from.
 
-Person-level data will be read from the latest CLD snapshot once imports
-exist. Until then the configured directory is `EmptyDirectory`, and tests use
-`InMemoryDirectory`. Views ask `get_directory()`, never a concrete class, so
+Person-level data is read from a CLD snapshot (`SnapshotDirectory`, the
+default); tests use `InMemoryDirectory`. Views ask `get_directory()`, never a concrete class, so
 the snapshot-backed directory replaces these without touching a view.
 """
 
@@ -54,7 +53,56 @@ class InMemoryDirectory:
         return self._people.get(person_id)
 
 
+class SnapshotDirectory:
+    """People as a CLD snapshot holds them: the latest, or the one named by `at`."""
+
+    QUERY = """SELECT Event_Type, Event_Start_Date, event_end_date_derived, coalesce(Team, ''),
+               concat_ws(': ', Request_Route_of_Access, Assessment_Type, Review_Reason,
+                         Service_Type, Service_Component, Event_Outcome)
+        FROM events WHERE person_id = ?
+        ORDER BY Event_Start_Date NULLS LAST, record_seq"""
+
+    def __init__(self, snapshot_id: str | None = None):
+        self.snapshot_id = snapshot_id
+
+    def at(self, snapshot_id: str | None) -> SnapshotDirectory:
+        return SnapshotDirectory(snapshot_id or None)
+
+    def _folder(self):
+        from carelens.snapshots.catalog import latest_snapshot, list_snapshots
+
+        if self.snapshot_id is None:
+            info = latest_snapshot(settings.CARELENS_HOME)
+        else:
+            info = next(
+                (
+                    s
+                    for s in list_snapshots(settings.CARELENS_HOME)
+                    if s.snapshot_id == self.snapshot_id
+                ),
+                None,
+            )
+        return info.path if info else None
+
+    def get(self, person_id: str) -> Person | None:
+        from carelens.snapshots.store import connect
+
+        folder = self._folder()
+        if folder is None:
+            return None
+        con = connect(folder)
+        try:
+            rows = con.execute(self.QUERY, [person_id]).fetchall()
+        finally:
+            con.close()
+        if not rows:
+            return None
+        return Person(person_id, tuple(Event(*row) for row in rows))
+
+
 def get_directory():
     return import_string(
-        getattr(settings, "CARELENS_PERSON_DIRECTORY", "carelens.people.directory.EmptyDirectory")
+        getattr(
+            settings, "CARELENS_PERSON_DIRECTORY", "carelens.people.directory.SnapshotDirectory"
+        )
     )()

@@ -29,6 +29,7 @@ AREAS: tuple[Area, ...] = (
         "accounts.view_performance",
         "Statutory and operational measures by team and month.",
         "No data imported yet: import a CLD extract to see measures.",
+        own_page=False,
     ),
     Area(
         "worklists",
@@ -37,6 +38,7 @@ AREAS: tuple[Area, ...] = (
         "accounts.view_worklists",
         "People in your teams who need action: overdue reviews, long reablement episodes.",
         "No data imported yet: work lists appear once a CLD extract is imported.",
+        own_page=False,
     ),
     Area(
         "imports",

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import plotly as _plotly
 from csp.constants import NONE, SELF
 
 from carelens.config import (
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "carelens.accounts",
     "carelens.imports",
     "carelens.people",
+    "carelens.performance",
+    "carelens.worklists",
     "carelens.web",
 ]
 
@@ -177,6 +180,8 @@ STATIC_ROOT = CARELENS_HOME / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it, though it serves from finders
 # Static files come straight from the installed package: no collectstatic step.
 WHITENOISE_USE_FINDERS = True
+# plotly.js comes from the installed plotly package, as /static/plotly/plotly.min.js (no CDN).
+STATICFILES_DIRS = [("plotly", Path(_plotly.__file__).resolve().parent / "package_data")]
 WHITENOISE_AUTOREFRESH = DEBUG
 # Files browsers ask for at the site root (favicon.ico), served like static files.
 WHITENOISE_ROOT = Path(__file__).resolve().parent / "root"
@@ -192,6 +197,23 @@ CARELENS_UPLOAD_MAX_MB = env_int("CARELENS_UPLOAD_MAX_MB", 500, minimum=1)
 
 # Background work: imports run in the database-backed worker (`carelens db_worker`,
 # which `carelens serve` and `carelens demo` start beside the web server).
+# Measure results per snapshot (a snapshot never changes, so they never expire).
+# CARELENS_CACHE_URL=redis://127.0.0.1:6379/1 shares them between servers.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if (_cache_url := env_str("CARELENS_CACHE_URL", ""))
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CARELENS_HOME / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        }
+    )
+}
+CARELENS_POPULATION_FILE = Path(
+    env_str("CARELENS_POPULATION_FILE", str(CARELENS_HOME / "population.csv"))
+)
+
 TASKS = {
     "default": {
         "BACKEND": env_str("CARELENS_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),

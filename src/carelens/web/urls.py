@@ -14,6 +14,8 @@ urlpatterns = [
     path("accounts/", include("carelens.accounts.urls")),
     path("people/", include("carelens.people.urls")),
     path("imports/", include("carelens.imports.urls")),
+    path("performance/", include("carelens.performance.urls")),
+    path("worklists/", include("carelens.worklists.urls")),
     path("admin/", admin.site.urls),
     *[
         path(f"{area.slug}/", views.area_page(area.slug), name=area.url_name)
