@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 
 import typer
 
@@ -96,6 +97,11 @@ def ensure_council(people: int, seed: int) -> str | None:
     from carelens.cli.imports import _audit_import
 
     _audit_import(result.summary)
+    # Rates per 100,000 need the population; the dashboards read it from CARELENS_HOME.
+    shutil.copyfile(folder / "population.csv", home / "population.csv")
+    from carelens.performance.tasks import prepare_measures
+
+    prepare_measures.enqueue(result.snapshot)  # the worker started by `serve` runs it
     return result.snapshot
 
 

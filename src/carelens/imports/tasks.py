@@ -100,3 +100,6 @@ def run_import(job_id: int, paths: list[str]) -> None:
         object_id=result.snapshot,
         detail=f"CLD: {summary['rows_in']} rows in, {summary['rows_rejected']} rejected",
     )
+    from carelens.performance.tasks import prepare_measures
+
+    prepare_measures.enqueue(result.snapshot)

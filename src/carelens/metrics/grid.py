@@ -162,7 +162,33 @@ def build_grid(
                 grid.cells[(measure.id, team, month)] = _cell(row)
     grid.teams = sorted(teams)
     grid.notes = sorted(set(request.notes))
+    _fill_zeros(grid, chosen)
     return grid
+
+
+ZERO_UNITS = ("count", "hours", "gbp")  # nobody counted is 0, not "no figure"
+
+
+def _fill_zeros(grid: Grid, chosen: list[Measure]) -> None:
+    """A team with no units in a month counted zero, where the month has a figure."""
+    for measure in chosen:
+        if measure.unit not in ZERO_UNITS or "team" not in measure.groupings:
+            continue
+        for month in grid.months:
+            whole = grid.cells.get((measure.id, ALL_TEAMS, month))
+            if whole is None or whole["value"] is None:
+                continue
+            for team in grid.teams:
+                grid.cells.setdefault(
+                    (measure.id, team, month),
+                    {
+                        "numerator": 0,
+                        "denominator": None,
+                        "value": 0.0,
+                        "ci_low": None,
+                        "ci_high": None,
+                    },
+                )
 
 
 def _evaluate(runner, request, measure, p_start, p_end):

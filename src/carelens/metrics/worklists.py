@@ -30,7 +30,7 @@ LISTS = {
         "Reviews overdue",
         "People in long-term support for over a year with no review in the last 12 months, "
         "most overdue first.",
-        ("Person", "Team", "Last review", "Support began", "Review was due", "Days overdue"),
+        ("Person", "Team", "Last review", "Support began", "Review due by", "Days overdue"),
     ),
     "long-reablement": WorkList(
         "long-reablement",
@@ -49,7 +49,7 @@ LISTS = {
 }
 
 
-def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     year, number = (int(part) for part in month.split("-"))
     return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 
@@ -61,7 +61,10 @@ def _add_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def overdue_reviews(runner: Runner, at: dt.date) -> list[tuple]:
+def overdue_reviews(runner: Runner, at: dt.date, since: dt.date) -> list[tuple]:
+    """People overdue a review at `at`. An extract holds only events from `since`: with
+    no review in it, the review was due a year after the later of `since` and the
+    start of support at the latest, so days overdue are a lower bound there."""
     measure = measures()["reviews_overdue"]
     runner.set_period(default_period(at), at)
     rows = runner.con.execute(
@@ -78,7 +81,7 @@ def overdue_reviews(runner: Runner, at: dt.date) -> list[tuple]:
     ).fetchall()
     out = []
     for person_id, team, last_review, began in rows:
-        due = _add_year(last_review or began)
+        due = _add_year(last_review or max(began, since))
         out.append((person_id, team, last_review, began, due, (at - due).days))
     return sorted(out, key=lambda row: (-row[5], row[0]))
 
@@ -89,7 +92,7 @@ def long_reablement(runner: Runner, at: dt.date) -> list[tuple]:
         """SELECT e.person_id, coalesce(e.team, 'Unknown'), e.ep_start,
                   date_diff('day', e.ep_start, ?::DATE) AS days
            FROM stmax_episodes e
-           WHERE e.ep_start <= ?::DATE - ? AND (e.ep_end IS NULL OR e.ep_end > ?)
+           WHERE e.ep_start < ?::DATE - ? AND (e.ep_end IS NULL OR e.ep_end > ?)
              AND NOT EXISTS (SELECT 1 FROM su d WHERE d.person_id = e.person_id
                              AND d.Date_of_Death <= ?)""",
         [at, at, 7 * REABLEMENT_WEEKS, at, at],
@@ -98,7 +101,7 @@ def long_reablement(runner: Runner, at: dt.date) -> list[tuple]:
 
 
 def discharge_to_care_home(runner: Runner, month: str) -> list[tuple]:
-    start, end = _month_bounds(month)
+    start, end = month_bounds(month)
     runner.set_period(start, end)
     rows = runner.con.execute(
         """SELECT person_id, coalesce(Team, 'Unknown'), end_date, first_component
@@ -110,11 +113,12 @@ def discharge_to_care_home(runner: Runner, month: str) -> list[tuple]:
     return sorted(rows, key=lambda row: (row[2], row[0]))
 
 
-def work_list(runner: Runner, slug: str, month: str) -> list[tuple]:
-    """The rows of one list for a month ('YYYY-MM'); the month end is the date."""
-    at = _month_bounds(month)[1]
+def work_list(runner: Runner, slug: str, month: str, since: dt.date) -> list[tuple]:
+    """The rows of one list for a month ('YYYY-MM'; the month end is the date), from
+    a snapshot whose events start at `since`."""
+    at = month_bounds(month)[1]
     if slug == "overdue-reviews":
-        return overdue_reviews(runner, at)
+        return overdue_reviews(runner, at, since)
     if slug == "long-reablement":
         return long_reablement(runner, at)
     return discharge_to_care_home(runner, month)

@@ -57,7 +57,7 @@ def _definitions_digest() -> str:
 
 def cache_key(info: SnapshotInfo, people: dict[str, int] | None) -> str:
     people_part = ",".join(f"{k}={v}" for k, v in sorted((people or {}).items()))
-    raw = f"{info.snapshot_id}|{info.created.isoformat()}|{people_part}|{_definitions_digest()}"
+    raw = f"{info.path}|{info.created.isoformat()}|{people_part}|{_definitions_digest()}"
     return "carelens:grid:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 

@@ -14,6 +14,7 @@ from carelens.metrics import dashboard, stats
 from carelens.metrics.catalog import measures
 from carelens.metrics.grid import ALL_TEAMS, cell_period, headline_split
 from carelens.metrics.runner import Runner
+from carelens.metrics.worklists import month_bounds
 from carelens.performance import charts
 from carelens.performance.data import population, window
 from carelens.performance.filters import read_filters
@@ -155,7 +156,7 @@ def people(request, measure_id: str):
             "which": which,
             "rows": rows,
             "scoped": allowed is not None,
-            "period": (start, end),
+            "period": month_bounds(month) if month else (start, end),
         },
     )
 

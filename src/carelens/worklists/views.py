@@ -13,6 +13,7 @@ from carelens.accounts import audit
 from carelens.accounts.scoping import person_scope
 from carelens.metrics.runner import Runner
 from carelens.metrics.worklists import LISTS, work_list
+from carelens.performance.data import window
 from carelens.performance.filters import read_filters
 from carelens.web.areas import area
 from carelens.web.exports import FORMATS, table_response
@@ -30,7 +31,7 @@ def _rows(request, slug: str):
     if filters is None:
         raise Http404("No data imported yet.")
     with Runner(filters.snapshot.path) as runner:
-        rows = work_list(runner, slug, filters.month)
+        rows = work_list(runner, slug, filters.month, window(filters.snapshot)[0])
     allowed = scope.team_filter()
     rows = [
         row
@@ -69,6 +70,7 @@ def detail(request, slug: str):
             "more": max(len(rows) - SHOWN, 0),
             "scoped": scoped,
             "can_export": request.user.has_perm("accounts.export_data"),
+            "since": window(filters.snapshot)[0],
         },
     )
 
