@@ -3,9 +3,15 @@ and an administrator (healthchecks' Alice/Bob/Charlie, in our domain)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
+
 import pytest
 
 from carelens.accounts.setup import sync_roles
+from carelens.ingest.importer import import_cld
+from carelens.synth.council import Settings
+from carelens.synth.writer import generate
 from tests.factories import TeamFactory, UserFactory
 
 
@@ -75,3 +81,32 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+# A small synthetic council, imported once per session, for the dashboard tests;
+# measure results are cached in memory (LocMemCache) per test, so the cache is tested too.
+COUNCIL_PROGRAMME_START = dt.date(2024, 4, 1)
+
+
+@pytest.fixture(scope="session")
+def council_home(tmp_path_factory):
+    root = tmp_path_factory.mktemp("council")
+    settings = Settings(people=3_000, seed=5, programme_start=COUNCIL_PROGRAMME_START)
+    generate(settings, root / "extract")
+    home = root / "home"
+    result = import_cld([root / "extract" / "cld.csv"], home, label="Test council")
+    shutil.copyfile(root / "extract" / "population.csv", home / "population.csv")
+    return home, result.snapshot
+
+
+@pytest.fixture
+def council(settings, council_home):
+    """Point carelens at the test council; returns its snapshot id."""
+    home, snapshot = council_home
+    settings.CARELENS_HOME = home
+    settings.CARELENS_POPULATION_FILE = home / "population.csv"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from carelens.performance import data
+
+    data._memo.clear()
+    return snapshot
