@@ -85,3 +85,23 @@ def test_the_grid_is_computed_once_per_snapshot_then_read_from_the_cache(
 
     monkeypatch.setattr(data, "build_grid", fail)
     assert client.get("/performance/ascof_2a/").status_code == 200
+
+
+def test_measures_can_be_kept_in_redis(client_for, analyst, council, settings):
+    """CARELENS_CACHE_URL=redis://...: the worked-out grid lands in Redis under its key."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "carelens-test",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    data._memo.clear()
+    assert client_for(analyst).get("/performance/").status_code == 200
+    info = data.snapshots_with_data()[0]
+    stored = cache.get(data.cache_key(info, data.population()[0]))
+    assert stored["snapshot"] == info.snapshot_id and stored["cells"]
+    cache.clear()
