@@ -3,7 +3,10 @@ scoped to a practitioner's team, a download; axe-core on every page; screenshots
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from carelens.performance import data
 from tests.browser.test_sign_in import sign_in
@@ -22,10 +25,8 @@ def test_overview_filters_update_in_place_and_keep_the_url(
     screenshot(page, "performance-overview")
     page.evaluate("window.notReloaded = true")
     page.get_by_label("Team").select_option("North Locality")
-    page.wait_for_function("location.search.includes('team=North')")
-    page.wait_for_function(
-        "document.querySelector('#results h2').innerText.includes('North Locality')"
-    )
+    expect(page.locator("#results h2")).to_contain_text("North Locality")
+    expect(page).to_have_url(re.compile(r"team=North(\+|%20)Locality"))
     assert page.evaluate("window.notReloaded") is True  # htmx swapped the results in place
     assert "North Locality" in page.locator("#results h2").inner_text()
     check_accessibility(page)

@@ -117,3 +117,9 @@ def team_comparison(
         units.append((team, n, d))
     centre, points = spc.funnel(units)
     return centre, points, window
+
+
+def notes_for(grid: Grid, measure: Measure, month: str) -> list[str]:
+    """What the measure had to leave out in the month (the runner's coverage notes)."""
+    note = grid.month_notes.get(measure.id, {}).get(month)
+    return [note] if note else []

@@ -43,6 +43,8 @@ class Grid:
     cells: dict[tuple[str, str, str], dict] = field(default_factory=dict)
     first_month: dict[str, str] = field(default_factory=dict)  # measure id -> first month
     notes: list[str] = field(default_factory=list)
+    # measure id -> month -> what the measure left out that month (coverage notes)
+    month_notes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def series(self, measure_id: str, team: str = ALL_TEAMS) -> list[tuple[str, dict | None]]:
         """(month, cell or None) for every month the measure has, oldest first."""
@@ -63,6 +65,7 @@ class Grid:
             "teams": self.teams,
             "first_month": self.first_month,
             "notes": self.notes,
+            "month_notes": self.month_notes,
             "cells": [[*key, *(cell[f] for f in FIELDS)] for key, cell in self.cells.items()],
         }
 
@@ -79,6 +82,7 @@ class Grid:
             cells,
             data["first_month"],
             data["notes"],
+            data.get("month_notes", {}),
         )
 
 
@@ -160,6 +164,8 @@ def build_grid(
                 if team != ALL_TEAMS:
                     teams.add(team)
                 grid.cells[(measure.id, team, month)] = _cell(row)
+            if _kind(measure) != "by_month" and (note := runner.coverage_note(measure)):
+                grid.month_notes.setdefault(measure.id, {})[_month(month_end)] = note
     grid.teams = sorted(teams)
     grid.notes = sorted(set(request.notes))
     _fill_zeros(grid, chosen)

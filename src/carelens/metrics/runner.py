@@ -122,11 +122,17 @@ class Runner:
                 row["group"] = {**row["group"], "month": "total"}
             return rows + at_end
         rows = self._evaluate(measure, request, request.period_start, request.period_end, by)
-        if measure.coverage_sql:
-            (count,) = self.con.execute(measure.coverage_sql).fetchone()
-            if count:
-                request.notes.append(f"{measure.id}: {measure.coverage_note.format(n=count)}")
+        note = self.coverage_note(measure)
+        if note:
+            request.notes.append(f"{measure.id}: {note}")
         return rows
+
+    def coverage_note(self, measure) -> str | None:
+        """What the measure left out for the current period, in words (or None)."""
+        if not measure.coverage_sql:
+            return None
+        (count,) = self.con.execute(measure.coverage_sql).fetchone()
+        return measure.coverage_note.format(n=count) if count else None
 
     def evaluate(self, measure, request, start, end, by=None, expression=None) -> list[dict]:
         """One measure over one period, grouped by `by` (a GROUPINGS name) or by

@@ -96,6 +96,7 @@ def measure_page(request, measure_id: str):
         "trend_chart": charts.trend_figure(points, measure.unit),
         "special": [p for p in points if p.reason],
         "baseline": dashboard.baseline_months(len(points)),
+        "notes": dashboard.notes_for(filters.grid, measure, filters.month),
         "centre": centre,
         "teams": teams,
         "outside": [t for t in teams if t.outside],
