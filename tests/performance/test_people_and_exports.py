@@ -158,3 +158,66 @@ def test_exports_neutralise_formulas():
     response = table_response("csv", "x", [("Team", "=HYPERLINK(1)")], ["A"], [["+1", "@x", 3]])
     text = response.content.decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in text and "'+1" in text and "'@x" in text
+
+
+@pytest.mark.parametrize(
+    ("measure_id", "which", "field"),
+    [
+        # 2E: settled accommodation is marked for people outside the denominator too.
+        ("ascof_2e1", "numerator", "numerator"),
+        ("ascof_2e2b", "numerator", "numerator"),
+        # A share's denominator is every request, not only the headline split.
+        ("new_requests_outcomes", "denominator", "denominator"),
+        ("new_requests_outcomes", "numerator", "numerator"),
+        ("reablement_episodes", "numerator", "numerator"),
+    ],
+)
+def test_every_drill_down_list_adds_up_to_its_figure(
+    client_for, analyst, council, measure_id, which, field
+):
+    response = client_for(analyst).get(
+        f"/performance/{measure_id}/people/?month={MONTH}&which={which}"
+    )
+    cell = _grid().cell(measure_id, "", MONTH)
+    assert len(_people(response)) == cell[field] > 0
+
+
+def test_overdue_reviews_are_never_negative_and_start_with_the_measure(
+    client_for, analyst, council
+):
+    client = client_for(analyst)
+    grid = _grid()
+    first = grid.first_month["reviews_overdue"]
+    for month in (first, MONTH):
+        response = client.get(f"/worklists/overdue-reviews/export.csv?month={month}")
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        listed = rows[rows.index([]) + 2 :]
+        assert len(listed) == grid.cell("reviews_overdue", "", month)["numerator"]
+        for _, _, last_review, began, due, days in listed:
+            assert int(days) >= 0 and due > began
+            assert last_review == "" or due > last_review
+    before = grid.months[grid.months.index(first) - 1]
+    page = client.get(f"/worklists/overdue-reviews/?month={before}").content.decode()
+    assert "This list starts in" in page and "<tbody" not in page
+
+
+def test_suppressed_rows_in_a_measure_export_carry_no_limits(client_for, analyst, council):
+    grid = _grid()
+    measure_id, team = next(
+        (m, t)
+        for (m, t, _), cell in grid.cells.items()
+        if t and m in ("ascof_2a", "discharge_to_reablement")
+        if cell["numerator"] is not None and 1 <= cell["numerator"] <= 4
+    )
+    response = client_for(analyst).get(
+        f"/performance/{measure_id}/export.csv?team={team.replace(' ', '+')}"
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    table = rows[rows.index([]) + 2 :]
+    suppressed = [row for row in table if row[0] == "trend" and row[3] == "[c]"]
+    assert suppressed
+    for row in suppressed:
+        assert row[4] == row[5] == "[c]"
+        assert all(value == "" for value in row[9:]), row
+    shown = [row for row in table if row[0] == "trend" and row[3] not in ("[c]", "")]
+    assert shown and all(row[9] != "" for row in shown)

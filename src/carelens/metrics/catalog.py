@@ -48,6 +48,7 @@ class Measure:
     latest_submission: bool = False  # reads B9 rows: needs a submission covering P_end
     coverage_sql: str = ""  # SQL giving one count for the coverage note
     coverage_note: str = ""  # the note, with {n} for that count (said when n > 0)
+    history_days: int = 0  # days of history before a period the measure looks back over
 
 
 @cache
@@ -73,6 +74,7 @@ def measures() -> dict[str, Measure]:
             latest_submission=meta.get("latest_submission", False),
             coverage_sql=meta.get("coverage", {}).get("sql", ""),
             coverage_note=meta.get("coverage", {}).get("note", ""),
+            history_days=meta.get("history_days", 0),
         )
         if measure.unit not in UNITS:
             raise ValueError(f"{meta_path.name}: unit {measure.unit!r} is not one of {UNITS}")

@@ -86,6 +86,15 @@ class Grid:
         )
 
 
+def _first_full_month(ends: list[dt.date], start: dt.date, history_days: int) -> str:
+    """The first month that begins at least `history_days` after the snapshot starts."""
+    ready = start + dt.timedelta(days=history_days)
+    for month_end in ends:
+        if month_end.replace(day=1) >= ready or (history_days == 0):
+            return _month(month_end)
+    return _month(ends[-1])
+
+
 def headline_split(measure: Measure) -> str | None:
     return HEADLINE_SPLIT.get(measure.id) if measure.split else None
 
@@ -145,7 +154,7 @@ def build_grid(
         kind = _kind(measure)
         if kind == "by_month":
             tasks[(start, end)].append((measure, end))
-            grid.first_month[measure.id] = grid.months[0]
+            grid.first_month[measure.id] = _first_full_month(ends, start, measure.history_days)
         elif kind == "rolling":
             usable = [e for e in ends if default_period(e) >= start]
             for month_end in usable:
@@ -155,7 +164,7 @@ def build_grid(
             for month_end in ends:
                 month_start = max(start, month_end.replace(day=1))
                 tasks[(month_start, month_end)].append((measure, month_end))
-            grid.first_month[measure.id] = grid.months[0]
+            grid.first_month[measure.id] = _first_full_month(ends, start, measure.history_days)
     teams = set()
     for (p_start, p_end), items in sorted(tasks.items(), key=lambda item: item[0]):
         for measure, month_end in items:

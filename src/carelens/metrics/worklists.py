@@ -30,7 +30,7 @@ LISTS = {
         "Reviews overdue",
         "People in long-term support for over a year with no review in the last 12 months, "
         "most overdue first.",
-        ("Person", "Team", "Last review", "Support began", "Review due by", "Days overdue"),
+        ("Person", "Team", "Last review", "Current support began", "Review due by", "Days overdue"),
     ),
     "long-reablement": WorkList(
         "long-reablement",
@@ -62,9 +62,13 @@ def _add_year(day: dt.date) -> dt.date:
 
 
 def overdue_reviews(runner: Runner, at: dt.date, since: dt.date) -> list[tuple]:
-    """People overdue a review at `at`. An extract holds only events from `since`: with
-    no review in it, the review was due a year after the later of `since` and the
-    start of support at the latest, so days overdue are a lower bound there."""
+    """People overdue a review at `at`, most overdue first.
+
+    A review is due a year after the later of the last review and the start of the
+    current spell of support. An extract holds events only from `since`: where it
+    has no review, the last one was at the latest the day before, so the days
+    overdue shown are a lower bound there.
+    """
     measure = measures()["reviews_overdue"]
     runner.set_period(default_period(at), at)
     rows = runner.con.execute(
@@ -74,15 +78,15 @@ def overdue_reviews(runner: Runner, at: dt.date, since: dt.date) -> list[tuple]:
                 WHERE r.person_id = u.person_id AND r.Event_Type = 'Review'
                   AND coalesce(r.Review_Reason, '') != 'Review of short term support'
                   AND r.end_date <= ?) AS last_review,
-              (SELECT min(l.Event_Start_Date) FROM lts_rows l
-                WHERE l.person_id = u.person_id AND l.Event_Start_Date <= ?) AS began
-            FROM u WHERE u.in_num""",
-        [at, at],
+              u.spell_start
+            FROM u WHERE u.in_den AND u.in_num""",
+        [at],
     ).fetchall()
+    before_extract = since - dt.timedelta(days=1)
     out = []
-    for person_id, team, last_review, began in rows:
-        due = _add_year(last_review or max(began, since))
-        out.append((person_id, team, last_review, began, due, (at - due).days))
+    for person_id, team, last_review, spell_start in rows:
+        due = _add_year(max(last_review or before_extract, spell_start))
+        out.append((person_id, team, last_review, spell_start, due, (at - due).days))
     return sorted(out, key=lambda row: (-row[5], row[0]))
 
 

@@ -129,7 +129,9 @@ def people(request, measure_id: str):
     allowed = scope.team_filter()
     rows = []
     for person_id, in_den, in_num, team, unit_month, age_band, amount, unit_split in units:
-        if (which == "numerator" and not in_num) or (which == "denominator" and not in_den):
+        # As the runner counts: a percentage's numerator is within its denominator.
+        counted = in_num and (in_den or measure.unit != "percent")
+        if (which == "numerator" and not counted) or (which == "denominator" and not in_den):
             continue
         if month and unit_month != month:
             continue
@@ -137,7 +139,8 @@ def people(request, measure_id: str):
             continue
         if allowed is not None and team not in allowed:
             continue
-        if split and unit_split != split:
+        # A share's denominator is every unit; only its numerator is the headline split.
+        if split and unit_split != split and not (which == "denominator" and measure.split_share):
             continue
         rows.append({"person_id": person_id, "team": team, "age_band": age_band, "amount": amount})
     audit.record(
@@ -211,19 +214,24 @@ def export_measure(request, measure_id: str, fmt: str):
     points = dashboard.trend(filters.grid, measure, filters.month, team)
     rows = []
     for point, cell in _trend_rows(points, filters.grid, measure, team):
+        figures = _figures(cell, measure.unit)
+        # Limits depend on the denominator, so a suppressed row shows none.
+        hidden = figures[0] == stats.SUPPRESSED
+        limits = ["", ""] if hidden else [point.lower, point.upper]
         rows.append(
             [
                 "trend",
                 point.label,
                 team or "All teams",
-                *_figures(cell, measure.unit),
+                *figures,
                 point.centre,
-                point.lower,
-                point.upper,
-                point.reason,
+                *limits,
+                "",
+                "",
+                "" if hidden else point.reason,
             ]
         )
-    _, teams, months_used = dashboard.team_comparison(filters.grid, measure, filters.month)
+    centre, teams, months_used = dashboard.team_comparison(filters.grid, measure, filters.month)
     for t in teams:
         shown = stats.suppress(
             {
@@ -233,6 +241,8 @@ def export_measure(request, measure_id: str, fmt: str):
                 "value": t.value,
             }
         )
+        hidden = shown["value"] == stats.SUPPRESSED
+        limits = [t.lower998, t.upper998, t.lower95, t.upper95, t.outside or "within the limits"]
         rows.append(
             [
                 "team comparison",
@@ -243,10 +253,8 @@ def export_measure(request, measure_id: str, fmt: str):
                 shown["denominator"],
                 "",
                 "",
-                None,
-                t.lower998,
-                t.upper998,
-                t.outside,
+                centre,
+                *([""] * len(limits) if hidden else limits),
             ]
         )
     audit.record(
@@ -274,8 +282,10 @@ def export_measure(request, measure_id: str, fmt: str):
             "95% CI low",
             "95% CI high",
             "Average",
-            "Lower limit",
-            "Upper limit",
+            "Lower limit (3 sigma; teams 99.8%)",
+            "Upper limit (3 sigma; teams 99.8%)",
+            "Lower 95% limit (teams)",
+            "Upper 95% limit (teams)",
             "Special cause or outlier",
         ],
         rows,

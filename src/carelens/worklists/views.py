@@ -21,6 +21,12 @@ from carelens.web.exports import FORMATS, table_response
 AREA = area("worklists")
 PERMISSION = "accounts.view_worklists"
 SHOWN = 200  # rows on screen; the download has them all
+# The measure each list is drawn from: a list starts when its measure's series does.
+LIST_MEASURES = {
+    "overdue-reviews": "reviews_overdue",
+    "long-reablement": "reablement_episodes",
+    "discharge-care-home": "discharge_to_residential",
+}
 
 
 def _rows(request, slug: str):
@@ -30,15 +36,19 @@ def _rows(request, slug: str):
     filters = read_filters(request)
     if filters is None:
         raise Http404("No data imported yet.")
+    allowed = scope.team_filter()
+    first = filters.grid.first_month.get(LIST_MEASURES[slug], filters.grid.months[0])
+    if filters.month < first:
+        # Before its measure has the history it needs the list would be wrong: empty.
+        return filters, [], allowed is not None, first
     with Runner(filters.snapshot.path) as runner:
         rows = work_list(runner, slug, filters.month, window(filters.snapshot)[0])
-    allowed = scope.team_filter()
     rows = [
         row
         for row in rows
         if (allowed is None or row[1] in allowed) and (not filters.team or row[1] == filters.team)
     ]
-    return filters, rows, allowed is not None
+    return filters, rows, allowed is not None, None
 
 
 @permission_required(PERMISSION, raise_exception=True)
@@ -51,7 +61,7 @@ def home(request):
 
 @permission_required(PERMISSION, raise_exception=True)
 def detail(request, slug: str):
-    filters, rows, scoped = _rows(request, slug)
+    filters, rows, scoped, available_from = _rows(request, slug)
     audit.record(
         request,
         audit.Action.VIEW_PERSON,
@@ -71,6 +81,7 @@ def detail(request, slug: str):
             "scoped": scoped,
             "can_export": request.user.has_perm("accounts.export_data"),
             "since": window(filters.snapshot)[0],
+            "available_from": available_from,
         },
     )
 
@@ -80,7 +91,7 @@ def detail(request, slug: str):
 def export(request, slug: str, fmt: str):
     if fmt not in FORMATS:
         raise Http404
-    filters, rows, _ = _rows(request, slug)
+    filters, rows, _, _ = _rows(request, slug)
     work = LISTS[slug]
     audit.record(
         request,

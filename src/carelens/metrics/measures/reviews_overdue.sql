@@ -33,7 +33,8 @@ reviewed AS (
 )
 SELECT a.person_id, true AS in_den, v.person_id IS NULL AS in_num, NULL::DOUBLE AS amount,
        age_band(a.age) AS age_band, coalesce(a.team, 'Unknown') AS team,
-       NULL::VARCHAR AS month, a.gender, NULL::VARCHAR AS split
+       NULL::VARCHAR AS month, a.gender, NULL::VARCHAR AS split,
+       c.spell_start  -- for the work list: when the current spell of support began
 FROM lts_at_end a
 JOIN current_spell c USING (person_id)
 LEFT JOIN reviewed v USING (person_id), p
