@@ -57,7 +57,7 @@ def scan(path: Path) -> Scan:
             digest.update(chunk)
             newlines += chunk.count(b"\n")
             first = first or chunk[:4]
-            tail = (tail + chunk)[-65536:]
+            tail = (tail + chunk[-65536:])[-65536:]
             # An ASCII chunk needs no decoding unless a character split at the end
             # of the previous chunk is still waiting for its continuation bytes.
             if utf8 and (not chunk.isascii() or decoder.getstate()[0]):
@@ -87,7 +87,7 @@ def count_lines(path: Path) -> int:
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK):
             newlines += chunk.count(b"\n")
-            tail = (tail + chunk)[-65536:]
+            tail = (tail + chunk[-65536:])[-65536:]
     return _lines(newlines, tail, path.stat().st_size)
 
 
@@ -97,6 +97,12 @@ def scan_digest(path: Path) -> str:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def bom_of(path: Path) -> str | None:
+    """The encoding a file's byte-order mark names, if it has one."""
+    with path.open("rb") as handle:
+        return _bom(handle.read(4))
 
 
 def _bom(head: bytes) -> str | None:

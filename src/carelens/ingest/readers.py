@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -243,14 +244,35 @@ def _split(con, name: str, width: int) -> None:
     )
 
 
+def _parse_file(con, path: Path, readable: Path, name: str) -> tuple[list[str], int]:
+    headers, header_line = _header(readable, "utf-8-sig")
+    for table in (f"{name}_parsed", f"{name}_rej", f"{name}_scan"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    _parse(con, path, readable, len(headers), name, skip=header_line - 1)
+    return headers, header_line
+
+
 def read_csv_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
-    scanned = enc.scan(path)
+    name = f"src{index}"
+    # Most extracts are UTF-8: DuckDB parses the file while another thread reads it
+    # once for its encoding, digest and line count. Should the file turn out not to
+    # be UTF-8 (or the early parse fail), it is parsed again once that is known.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(enc.scan, path)
+        early = None
+        if enc.bom_of(path) in (None, "utf-8-sig"):
+            try:
+                early = _parse_file(con, path, path, name)
+            except (UnusableFile, UnicodeDecodeError, duckdb.Error):
+                early = None
+        scanned = pending.result()
     encoding = scanned.encoding
     readable = enc.as_utf8(path, encoding, workdir)
-    headers, header_line = _header(readable, "utf-8-sig")
+    if early is not None and readable == path:
+        headers, header_line = early
+    else:
+        headers, header_line = _parse_file(con, path, readable, name)
     width = len(headers)
-    name = f"src{index}"
-    _parse(con, path, readable, width, name, skip=header_line - 1)
     rejected, parsed = con.execute(
         f"SELECT (SELECT count(*) FROM {name}_rej), (SELECT count(*) FROM {name}_parsed)"
     ).fetchone()
