@@ -62,12 +62,13 @@ def overview(request):
         "population_note": population_note,
         "can_export": request.user.has_perm(EXPORT),
     }
-    template = (
-        "performance/_overview.html"
-        if request.headers.get("HX-Request")
-        else "performance/overview.html"
-    )
-    return render(request, template, context)
+    return _render_page(request, "overview", context)
+
+
+def _render_page(request, name: str, context: dict):
+    """The whole page, or only its results when htmx asks for them (filters changed)."""
+    partial = "_" if request.headers.get("HX-Request") else ""
+    return render(request, f"performance/{partial}{name}.html", context)
 
 
 def _trend_rows(points, grid, measure, team):
@@ -105,12 +106,7 @@ def measure_page(request, measure_id: str):
         "can_drill": request.user.has_perm("accounts.view_person_level"),
         "can_export": request.user.has_perm(EXPORT),
     }
-    template = (
-        "performance/_measure.html"
-        if request.headers.get("HX-Request")
-        else "performance/measure.html"
-    )
-    return render(request, template, context)
+    return _render_page(request, "measure", context)
 
 
 @permission_required(VIEW, raise_exception=True)

@@ -51,6 +51,10 @@ def _rows(request, slug: str):
     return filters, rows, allowed is not None, None
 
 
+def _audit(request, action: str, slug: str, detail: str) -> None:
+    audit.record(request, action, object_type="work list", object_id=slug, detail=detail)
+
+
 @permission_required(PERMISSION, raise_exception=True)
 def home(request):
     filters = read_filters(request)
@@ -62,13 +66,7 @@ def home(request):
 @permission_required(PERMISSION, raise_exception=True)
 def detail(request, slug: str):
     filters, rows, scoped, available_from = _rows(request, slug)
-    audit.record(
-        request,
-        audit.Action.VIEW_PERSON,
-        object_type="work list",
-        object_id=slug,
-        detail=f"{filters.query()}: {len(rows)} people",
-    )
+    _audit(request, audit.Action.VIEW_PERSON, slug, f"{filters.query()}: {len(rows)} people")
     return render(
         request,
         "worklists/detail.html",
@@ -93,13 +91,7 @@ def export(request, slug: str, fmt: str):
         raise Http404
     filters, rows, _, _ = _rows(request, slug)
     work = LISTS[slug]
-    audit.record(
-        request,
-        audit.Action.EXPORT,
-        object_type="work list",
-        object_id=slug,
-        detail=f"{filters.query()}: {len(rows)} people, {fmt}",
-    )
+    _audit(request, audit.Action.EXPORT, slug, f"{filters.query()}: {len(rows)} people, {fmt}")
     return table_response(
         fmt,
         f"carelens-{slug}-{filters.month}",
