@@ -105,3 +105,10 @@ def test_measures_can_be_kept_in_redis(client_for, analyst, council, settings):
     stored = cache.get(data.cache_key(info, data.population()[0]))
     assert stored["snapshot"] == info.snapshot_id and stored["cells"]
     cache.clear()
+
+
+def test_a_team_with_no_figures_for_a_measure_is_told_so(client_for, analyst, council):
+    # Reablement episodes belong to the Reablement team, not to North Locality.
+    page = _soup(client_for(analyst).get("/performance/ascof_2a/?team=North+Locality"))
+    assert "North Locality has no figures for this measure" in page.get_text()
+    assert page.select_one('[data-chart="trend-data"]') is None

@@ -96,6 +96,7 @@ def measure_page(request, measure_id: str):
         "trend": _trend_rows(points, filters.grid, measure, team),
         "trend_chart": charts.trend_figure(points, measure.unit),
         "special": [p for p in points if p.reason],
+        "has_values": any(p.value is not None for p in points),
         "baseline": dashboard.baseline_months(len(points)),
         "notes": dashboard.notes_for(filters.grid, measure, filters.month),
         "centre": centre,
