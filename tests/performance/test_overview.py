@@ -112,3 +112,21 @@ def test_a_team_with_no_figures_for_a_measure_is_told_so(client_for, analyst, co
     page = _soup(client_for(analyst).get("/performance/ascof_2a/?team=North+Locality"))
     assert "North Locality has no figures for this measure" in page.get_text()
     assert page.select_one('[data-chart="trend-data"]') is None
+
+
+def test_tiles_tag_special_causes_not_every_change(client_for, analyst, council):
+    from carelens.metrics import dashboard
+
+    grid = data.grid_for(data.snapshots_with_data()[0])
+    page = _soup(client_for(analyst).get("/performance/?month=2025-01"))
+    for tile_html in page.select(".carelens-tile"):
+        title = tile_html.select_one("h3").get_text(strip=True)
+        measure = next(m for m in measures().values() if title.startswith(m.title))
+        point = dashboard.trend(grid, measure, "2025-01")[-1]
+        tagged = tile_html.select_one(".govuk-tag")
+        if grid.cell(measure.id, "", "2025-01") is None or point.label != "2025-01":
+            assert tagged is None
+        elif point.reason:
+            assert tagged and tagged.get_text().lower() == (point.direction or "change")
+        else:
+            assert tagged is None

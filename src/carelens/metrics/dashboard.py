@@ -23,6 +23,7 @@ class Tile:
     cell: dict | None
     previous: dict | None
     sparkline: list[float | None]
+    signal: spc.Point | None = None  # the month's point on the control chart
 
     @property
     def title(self) -> str:
@@ -55,12 +56,14 @@ def tile(grid: Grid, measure: Measure, month: str, team: str = ALL_TEAMS) -> Til
     series = months_up_to(grid, measure.id, month, team)
     cell = series[-1][1] if series and series[-1][0] == month else None
     previous = series[-2][1] if len(series) > 1 and cell else None
+    points = trend(grid, measure, month, team) if cell else []
     return Tile(
         measure,
         month,
         cell,
         previous,
         [c["value"] if c else None for _, c in series[-COMPARISON_MONTHS:]],
+        points[-1] if points and points[-1].label == month else None,
     )
 
 
