@@ -81,7 +81,7 @@ def import_cld(
         con.execute(f"ATTACH '{work / DATABASE}' AS snap")
         progress("normalise", 0, 1)
         normalise(con, target="snap.events")
-        validate(con, progress)
+        validate(con, progress, target="snap.issues")
         progress("write", 0, 1)
         summary = _write(con, work, sources, notes, label)
         con.execute("DETACH snap")
@@ -98,34 +98,32 @@ def import_cld(
 
 
 def _write(con, work: Path, sources, notes, label: str) -> dict:
-    con.execute(
-        """CREATE TABLE snap.issues AS
-           SELECT i.*, n._file, n._row, n._line FROM issues i JOIN norm n USING (_seq)"""
-    )
     con.execute("CREATE TABLE snap.extras AS SELECT * FROM extras")
     write_rejected_report(con, work / REJECTED_REPORT)
-    staged, rejected, ragged = con.execute(
-        """SELECT (SELECT count(*) FROM staged), (SELECT count(*) FROM outcome WHERE rejected),
-                  (SELECT count(*) FROM ragged)"""
-    ).fetchone()
-    period = con.execute(
-        """SELECT min(Reporting_Period_Start_Date), max(Reporting_Period_End_Date)
-           FROM norm n JOIN outcome o USING (_seq) WHERE NOT o.rejected"""
-    ).fetchone()
-    per_file = dict(
-        con.execute(
-            "SELECT _file, count(*) FROM norm n JOIN outcome o USING (_seq) "
-            "WHERE NOT o.rejected GROUP BY _file"
-        ).fetchall()
-    )
     translated = dict(
         con.execute(
             "SELECT field, sum(n) FROM list_dict WHERE translated GROUP BY field"
         ).fetchall()
     )
     rules = summarise(con)
-    # Last, once the report has taken the rejected rows' values from it.
-    con.execute("DELETE FROM snap.events WHERE _seq IN (SELECT _seq FROM outcome WHERE rejected)")
+    # Last, once the report has taken the rejected rows' values from it; what is
+    # left is the accepted rows, counted by file in one pass.
+    con.execute("DELETE FROM snap.events WHERE _seq IN (SELECT _seq FROM rejected)")
+    by_file = con.execute(
+        """SELECT _file, count(*), min(Reporting_Period_Start_Date),
+                  max(Reporting_Period_End_Date)
+           FROM norm GROUP BY _file"""
+    ).fetchall()
+    per_file = {index: n for index, n, _, _ in by_file}
+    starts = [start for _, _, start, _ in by_file if start is not None]
+    ends = [end for _, _, _, end in by_file if end is not None]
+    period = (min(starts, default=None), max(ends, default=None))
+    rejected, ragged = con.execute(
+        "SELECT (SELECT count(*) FROM rejected), (SELECT count(*) FROM ragged)"
+    ).fetchone()
+    staged = sum(s.rows_in for s in sources) - ragged
+    if staged != rejected + sum(per_file.values()):
+        raise RuntimeError("import rows do not add up: rejected and accepted rows differ")
     warnings = _counts_by_rule(rules, "warn")
     # File-level notes count once per file (cld.md §10), however many columns they name.
     for code in {code for code, _ in notes}:

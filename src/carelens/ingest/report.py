@@ -84,8 +84,8 @@ def write_rejected_report(con, path) -> None:
         f"""COPY (
           WITH rejected AS (
             SELECT i._seq, string_agg(DISTINCT i.code, ' ' ORDER BY i.code) AS rule_codes,
-                   string_agg({PROBLEM_TEXT}, ' | ' ORDER BY i.code) AS problems
-            FROM issues i SEMI JOIN outcome o ON o._seq = i._seq AND o.rejected
+                   string_agg({PROBLEM_TEXT}, ' | ' ORDER BY i.code, i.field) AS problems
+            FROM issues i SEMI JOIN rejected o USING (_seq)
             GROUP BY i._seq)
           SELECT file, data_row, line, rule_codes, messages, row_text, * EXCLUDE
                  (file, data_row, line, rule_codes, messages, row_text, _file)
@@ -108,16 +108,16 @@ def summarise(con) -> dict:
     rows = con.execute(
         f"""WITH per_rule AS (
               SELECT code, severity, count(DISTINCT _seq) AS n,
-                     arg_min(struct_pack(_seq, field, problem, value), _seq, {EXAMPLES}) AS first
+                     arg_min(struct_pack(_seq, _file, _row, _line, field, problem, value), _seq,
+                             {EXAMPLES}) AS first
               FROM issues GROUP BY code, severity),
            examples AS (
               SELECT p.code, p.severity, p.n, unnest(p.first) AS e FROM per_rule p)
            SELECT x.code, x.severity, x.n,
-                  list(struct_pack(file := f.path, row := n._row, line := n._line,
+                  list(struct_pack(file := f.path, row := x.e._row, line := x.e._line,
                        field := x.e.field, problem := x.e.problem, value := x.e.value)
                        ORDER BY x.e._seq)
-           FROM examples x JOIN norm n ON n._seq = x.e._seq
-           JOIN files f ON f.file_index = n._file
+           FROM examples x JOIN files f ON f.file_index = x.e._file
            GROUP BY x.code, x.severity, x.n ORDER BY x.code"""
     ).fetchall()
     ragged = con.execute(

@@ -40,9 +40,14 @@ class Rule:
         name = self.field_name.replace("'", "''")
         return (
             f"SELECT n._seq, '{self.code}' AS code, '{self.severity}' AS severity, "
-            f"'{name}' AS field, {self.value_sql()} AS value, {self.problem} AS problem "
-            f"FROM norm n WHERE {self.when}"
+            f"'{name}' AS field, {self.value_sql()} AS value, {self.problem} AS problem, "
+            f"{ROW_PLACE.format(t='n')} FROM norm n WHERE {self.when}"
         )
+
+
+# Where the row is, carried into `issues` with each failure so that nothing has to
+# join back to the 10-million-row table to say which row failed.
+ROW_PLACE = "{t}._file, {t}._row, {t}._line"
 
 
 def _has_raw(alias: str) -> bool:
@@ -555,7 +560,8 @@ class CrossRule:
         name = self.field_name.replace("'", "''")
         return (
             f"SELECT q._seq, '{self.code}' AS code, '{self.severity}' AS severity, "
-            f"'{name}' AS field, q.value, q.problem FROM ({self.query}) q"
+            f"'{name}' AS field, q.value, q.problem, {ROW_PLACE.format(t='q')} "
+            f"FROM ({self.query}) q"
         )
 
 
@@ -585,14 +591,36 @@ def _varies(alias: str) -> str:
     return f"min(hash({alias})) {present} != max(hash({alias})) {present}"
 
 
+def _few_then_exact(key: list[str], having: str, select: str, where: str) -> str:
+    """SQL grouping `norm` by `key` for the groups of two or more rows that pass `having`.
+
+    Each of these checks compares a group's rows with each other, so a group of
+    one row never passes. Many groups are of one row (a person seen once), and
+    holding every group's many aggregates at once is the costly part; so a
+    first pass counts rows by the key's hash (one integer and one count per
+    group), and only the rows of groups with more than one are then grouped by
+    the key itself.
+    """
+    keys = ", ".join(key)
+    return f"""SELECT {keys}, {select} FROM norm
+        WHERE {where} AND hash({keys}) IN (
+          SELECT hash({keys}) FROM norm WHERE {where} GROUP BY 1 HAVING count(*) > 1)
+        GROUP BY {keys} HAVING {having}"""
+
+
+SUBMISSION = ["person_id", "Reporting_Period_End_Date"]
+_CONFLICTS = " OR ".join(_varies(a) for a in (*PERSON_FIELDS, *LATEST_FIELDS))
 # Run before the cross-row rules: one cheap pass finds the few people whose
 # details vary within a submission; only their rows are then compared (a value
 # that never varies cannot conflict).
 PREPARE = [
-    "CREATE TEMP TABLE person_conflicts AS SELECT person_id, Reporting_Period_End_Date, "
-    + ", ".join(f"{_varies(a)} AS {a}_conflict" for a in (*PERSON_FIELDS, *LATEST_FIELDS))
-    + " FROM norm WHERE person_id IS NOT NULL GROUP BY ALL HAVING "
-    + " OR ".join(_varies(a) for a in (*PERSON_FIELDS, *LATEST_FIELDS))
+    "CREATE TEMP TABLE person_conflicts AS "
+    + _few_then_exact(
+        SUBMISSION,
+        _CONFLICTS,
+        ", ".join(f"{_varies(a)} AS {a}_conflict" for a in (*PERSON_FIELDS, *LATEST_FIELDS)),
+        "person_id IS NOT NULL",
+    )
 ]
 
 
@@ -613,7 +641,8 @@ def _conflicting_in_submission(alias: str) -> CrossRule:
               SELECT person_id, Reporting_Period_End_Date,
                      string_agg(DISTINCT {shown}, ', ' ORDER BY {shown}) AS listed
               FROM rows GROUP BY ALL)
-            SELECT r._seq, {_raw(alias).replace("n.", "r.")} AS value,
+            SELECT r._seq, r._file, r._row, r._line,
+                   {_raw(alias).replace("n.", "r.")} AS value,
                    'person has conflicting {name} values in this submission: ' || v.listed
                    AS problem
             FROM rows r JOIN vals v USING (person_id, Reporting_Period_End_Date)""",
@@ -631,7 +660,7 @@ def _conflicting_latest(alias: str) -> CrossRule:
                 SELECT person_id, Reporting_Period_End_Date FROM person_conflicts
                 WHERE {alias}_conflict) c USING (person_id, Reporting_Period_End_Date)),
             ranked AS (
-              SELECT _seq, person_id, Reporting_Period_End_Date, {alias},
+              SELECT _seq, _file, _row, _line, person_id, Reporting_Period_End_Date, {alias},
                      {alias}_raw AS value,
                      rank() OVER (PARTITION BY person_id, Reporting_Period_End_Date
                                   ORDER BY event_end_date_derived DESC NULLS FIRST,
@@ -642,7 +671,7 @@ def _conflicting_latest(alias: str) -> CrossRule:
               SELECT person_id, Reporting_Period_End_Date FROM latest
               WHERE {alias} IS NOT NULL AND {alias} != 'Unknown'
               GROUP BY ALL HAVING count(DISTINCT {alias}) > 1)
-            SELECT l._seq, l.value,
+            SELECT l._seq, l._file, l._row, l._line, l.value,
                    'conflicting {name} on rows with the same dates; measures will treat it '
                    || 'as Unknown' AS problem
             FROM latest l SEMI JOIN conflicted c
@@ -659,36 +688,39 @@ def _cross_rules() -> list[CrossRule]:
             "CLD062",
             WARN,
             "NHS_Number",
-            """SELECT n._seq, n.NHS_Number AS value,
+            f"""SELECT n._seq, n._file, n._row, n._line, n.NHS_Number AS value,
                       'NHS Number shared by ' || v.ids || ' LA person IDs; they will be '
                       || 'treated as one person' AS problem
-               FROM norm n JOIN (
-                 SELECT nhs_digits, count(DISTINCT LA_Person_Unique_Identifier) AS ids
-                 FROM norm WHERE nhs_valid GROUP BY nhs_digits
-                 HAVING count(DISTINCT LA_Person_Unique_Identifier) > 1) v USING (nhs_digits)
+               FROM norm n JOIN ({
+                _few_then_exact(
+                    ["nhs_digits"],
+                    "min(hash(LA_Person_Unique_Identifier)) "
+                    "!= max(hash(LA_Person_Unique_Identifier))",
+                    "count(DISTINCT LA_Person_Unique_Identifier) AS ids",
+                    "nhs_valid AND LA_Person_Unique_Identifier IS NOT NULL",
+                )
+            }) v USING (nhs_digits)
                WHERE n.nhs_valid""",
         ),
         CrossRule(
             "CLD063",
             WARN,
             "LA_Person_Unique_Identifier",
-            """SELECT n._seq, n.LA_Person_Unique_Identifier AS value,
+            f"""SELECT n._seq, n._file, n._row, n._line, n.LA_Person_Unique_Identifier AS value,
                       'LA person ID appears with ' || CASE WHEN v.numbers > 1
                         THEN v.numbers || ' different NHS Numbers'
                         ELSE 'and without an NHS Number' END
                       || '; DHSC identity rules count these as separate people' AS problem
-               FROM norm n JOIN (
-                 -- min and max find the few IDs to look at; count only theirs.
-                 WITH ids AS (
-                   SELECT LA_Code, LA_Person_Unique_Identifier FROM norm
-                   WHERE LA_Person_Unique_Identifier IS NOT NULL GROUP BY ALL
-                   HAVING min(nhs_digits) FILTER (WHERE nhs_valid)
-                            != max(nhs_digits) FILTER (WHERE nhs_valid)
-                       OR (bool_or(nhs_valid) AND bool_or(NOT coalesce(nhs_valid, false))))
-                 SELECT LA_Code, LA_Person_Unique_Identifier,
-                        count(DISTINCT nhs_digits) FILTER (WHERE nhs_valid) AS numbers
-                 FROM norm SEMI JOIN ids USING (LA_Code, LA_Person_Unique_Identifier)
-                 GROUP BY ALL) v USING (LA_Code, LA_Person_Unique_Identifier)""",
+               FROM norm n JOIN ({
+                _few_then_exact(
+                    ["LA_Code", "LA_Person_Unique_Identifier"],
+                    "min(hash(nhs_digits)) FILTER (WHERE nhs_valid) "
+                    "!= max(hash(nhs_digits)) FILTER (WHERE nhs_valid) "
+                    "OR (bool_or(nhs_valid) AND bool_or(NOT coalesce(nhs_valid, false)))",
+                    "count(DISTINCT nhs_digits) FILTER (WHERE nhs_valid) AS numbers",
+                    "LA_Person_Unique_Identifier IS NOT NULL",
+                )
+            }) v USING (LA_Code, LA_Person_Unique_Identifier)""",
         ),
         CrossRule(
             "CLD064",
@@ -698,7 +730,7 @@ def _cross_rules() -> list[CrossRule]:
                               WHERE LA_Code IS NOT NULL GROUP BY LA_Code),
                     listed AS (SELECT string_agg(LA_Code, ', ' ORDER BY LA_Code) AS all_codes,
                                       arg_max(LA_Code, n) AS main FROM codes)
-               SELECT n._seq, n.LA_Code AS value,
+               SELECT n._seq, n._file, n._row, n._line, n.LA_Code AS value,
                       'more than one council in one snapshot: ' || l.all_codes AS problem
                FROM norm n, listed l
                WHERE (SELECT count(*) FROM codes) > 1 AND n.LA_Code != l.main""",
@@ -712,7 +744,7 @@ def _cross_rules() -> list[CrossRule]:
                         count(*) AS n FROM norm GROUP BY ALL),
                main AS (SELECT _file, arg_max(struct_pack(s, e), n) AS p FROM periods
                         GROUP BY _file)
-               SELECT n._seq, n.Reporting_Period_End_Date_raw AS value,
+               SELECT n._seq, n._file, n._row, n._line, n.Reporting_Period_End_Date_raw AS value,
                       'reporting period differs from the rest of the file ('
                       || strftime(m.p.s, '%d/%m/%Y') || ' to '
                       || strftime(m.p.e, '%d/%m/%Y') || ')' AS problem
@@ -728,14 +760,18 @@ def _cross_rules() -> list[CrossRule]:
                 "CLD082",
                 WARN,
                 alias,
-                f"""SELECT n._seq, n.{alias} AS value,
-                          'linked person ''' || n.{alias} || ''' is not a service user in '
+                # The linked IDs are few: only they are looked up among service
+                # users' IDs, rather than every ID in the import being gathered.
+                f"""WITH linked AS (
+                     SELECT _seq, _file, _row, _line, {alias} AS value FROM norm
+                     WHERE {alias} IS NOT NULL),
+                   known AS (
+                     SELECT DISTINCT n.LA_Person_Unique_Identifier AS value FROM norm n
+                     SEMI JOIN linked l ON l.value = n.LA_Person_Unique_Identifier
+                     WHERE n.Client_Type = 'Service user')
+                   SELECT l.*, 'linked person ''' || l.value || ''' is not a service user in '
                           || 'this import' AS problem
-                   FROM norm n
-                   WHERE n.{alias} IS NOT NULL AND n.{alias} NOT IN (
-                     SELECT LA_Person_Unique_Identifier FROM norm
-                     WHERE Client_Type = 'Service user'
-                       AND LA_Person_Unique_Identifier IS NOT NULL)""",
+                   FROM linked l ANTI JOIN known k USING (value)""",
             )
         )
     return rules

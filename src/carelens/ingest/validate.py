@@ -1,8 +1,9 @@
 """Run the rules over `norm` and decide each row's outcome.
 
-Creates `issues` (one row per failed rule per row) and `outcome` (per row:
-rejected or not). A row is rejected when any reject rule fails; duplicate
-events (CLD070) are judged among the rows that passed every other reject rule.
+Creates `issues` (one row per failed rule per row, with the row's file, data
+row and line) and `rejected` (the _seq of every rejected row). A row is
+rejected when any reject rule fails; duplicate events (CLD070) are judged among
+the rows that passed every other reject rule.
 """
 
 from __future__ import annotations
@@ -40,34 +41,39 @@ KEEP_ORDER = """
 """
 
 
-def validate(con, progress=None) -> None:
+def validate(con, progress=None, target: str = "issues") -> None:
+    """Fill the table `target` with every failure; `issues` names it from then on."""
     con.execute(
-        "CREATE TABLE issues (_seq BIGINT, code VARCHAR, severity VARCHAR, field VARCHAR, "
-        "value VARCHAR, problem VARCHAR)"
+        f"""CREATE TABLE {target} AS
+        SELECT NULL::BIGINT AS _seq, NULL::VARCHAR AS code, NULL::VARCHAR AS severity,
+               NULL::VARCHAR AS field, NULL::VARCHAR AS value, NULL::VARCHAR AS problem,
+               _file, _row, _line
+        FROM norm LIMIT 0"""
     )
+    if target != "issues":
+        con.execute(f"CREATE VIEW issues AS SELECT * FROM {target}")
     for statement in PREPARE:
         con.execute(statement)
     every = (*RULES, *CROSS_RULES)
     total = len(every)
     for done, rule in enumerate(every, start=1):
-        con.execute(f"INSERT INTO issues {rule.sql()}")
+        con.execute(f"INSERT INTO {target} {rule.sql()}")
         if progress:
             progress("checked", done, total)
-    _duplicates(con)
     con.execute(
-        f"""CREATE TABLE outcome AS
-        SELECT n._seq, coalesce(bool_or(i.severity = '{REJECT}'), false) AS rejected
-        FROM norm n LEFT JOIN issues i USING (_seq)
-        GROUP BY n._seq"""
+        "CREATE TEMP TABLE rejected AS "
+        f"SELECT DISTINCT _seq FROM issues WHERE severity = '{REJECT}'"
     )
+    _duplicates(con, target)
 
 
-def _duplicates(con) -> None:
+def _duplicates(con, target: str) -> None:
+    """Report CLD070 against the row kept, and add the copies to `rejected`."""
     con.execute(
-        f"""INSERT INTO issues
+        f"""CREATE TEMP TABLE duplicates AS
         WITH eligible AS (
           SELECT n._seq, hash({DUPLICATE_KEY}) AS h FROM norm n
-          ANTI JOIN (SELECT DISTINCT _seq FROM issues WHERE severity = '{REJECT}') r USING (_seq)
+          ANTI JOIN rejected r USING (_seq)
           WHERE n.person_id IS NOT NULL),
         -- Rows whose key hash is shared: a superset of the duplicates, usually few,
         -- so the exact comparison below sorts only these.
@@ -79,14 +85,18 @@ def _duplicates(con) -> None:
                  first_value(n._seq) OVER (PARTITION BY {DUPLICATE_KEY} ORDER BY {KEEP_ORDER})
                    AS kept_seq
           FROM norm n SEMI JOIN shared USING (_seq))
-        SELECT c._seq, 'CLD070', '{REJECT}', 'Event Type', c.Event_Type,
+        SELECT c._seq, 'CLD070' AS code, '{REJECT}' AS severity, 'Event Type' AS field,
+               c.Event_Type AS value,
                'duplicate of ' || f.path || ' row ' || k._row || ' (line ' || k._line
-               || '): same person, event type, dates and key fields'
+               || '): same person, event type, dates and key fields' AS problem,
+               c._file, c._row, c._line
         FROM candidates c
         JOIN norm k ON k._seq = c.kept_seq
         JOIN files f ON f.file_index = k._file
         WHERE c.k > 1"""
     )
+    con.execute(f"INSERT INTO {target} SELECT * FROM duplicates")
+    con.execute("INSERT INTO rejected SELECT _seq FROM duplicates")
 
 
 SEVERITIES = (REJECT, WARN)
