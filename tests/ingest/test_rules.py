@@ -186,3 +186,56 @@ def test_costs_written_differently_are_still_duplicates(tmp_path):
         tmp_path, [row("Service", Unit_Cost="£25"), row("Service", Unit_Cost="25.00")]
     )
     assert summary["errors_by_rule"] == {"CLD070": 1}
+
+
+def _snapshot_issues(tmp_path, summary):
+    import duckdb
+
+    path = tmp_path / "home" / "snapshots" / summary["snapshot"] / "snapshot.duckdb"
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(
+            "SELECT code, field, _file, _row, _line FROM issues ORDER BY _file, _row, code"
+        ).fetchall()
+
+
+def test_a_conflicting_person_among_people_seen_once_is_still_found(tmp_path):
+    """Cross-row checks skip keys seen once; a person seen twice must still be compared."""
+    singles = [other_person(row("Request"), n) for n in range(1, 40)]
+    later = {"Event_Start_Date": "05/04/2024", "Event_End_Date": "06/04/2024"}
+    pair = [row("Request"), row("Request", **later, Gender="Male")]
+    summary = _import(tmp_path, [*singles[:20], *pair, *singles[20:]])
+    assert summary["warnings_by_rule"] == {"CLD060": 2}
+    rows = {(code, r) for code, _, _, r, _ in _snapshot_issues(tmp_path, summary)}
+    assert rows == {("CLD060", 21), ("CLD060", 22)}
+
+
+def test_a_linked_person_is_looked_up_among_service_users_only(tmp_path):
+    carer = {"Client_Type": "Unpaid carer", "Primary_Support_Reason": ""}
+    service_user = row("Request")  # LA Person Unique Identifier 410001
+    unpaid_carer = other_person(row("Request", **carer), 7)
+    linked = [
+        other_person(row("Request", **carer, Adult_1_Linked_Person_ID="410001"), 1),
+        other_person(row("Request", **carer, Adult_1_Linked_Person_ID="500007"), 2),
+        other_person(row("Request", **carer, Adult_2_Linked_Person_ID="nobody"), 3),
+    ]
+    summary = _import(tmp_path, [service_user, unpaid_carer, *linked])
+    warned = [
+        (field, r)
+        for code, field, _, r, _ in _snapshot_issues(tmp_path, summary)
+        if code == "CLD082"
+    ]
+    # 500007 is in the import, but as an unpaid carer, not a service user.
+    assert warned == [("Adult 1 Linked Person_ID", 4), ("Adult 2 Linked Person_ID", 5)]
+
+
+def test_every_issue_names_its_file_row_and_line(tmp_path):
+    first = write_csv(
+        tmp_path / "a.csv", [row("Request"), other_person(row("Request", Gender="Nonsense"), 9)]
+    )
+    second = write_csv(
+        tmp_path / "b.csv",
+        [other_person(row("Request", Event_Start_Date="31/02/2024"), n) for n in (1, 2)],
+    )
+    summary = import_cld([first, second], tmp_path / "home").summary
+    found = {(code, f, r, line) for code, _, f, r, line in _snapshot_issues(tmp_path, summary)}
+    assert found == {("CLD021", 0, 2, 3), ("CLD030", 1, 1, 2), ("CLD030", 1, 2, 3)}

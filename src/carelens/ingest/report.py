@@ -27,8 +27,9 @@ EXAMPLES = 3
 
 def neutralise_sql(expr: str) -> str:
     """SQL for a cell that spreadsheets will show as text, never run as a formula."""
+    # list_contains, not IN: DuckDB plans an IN list as a join, one for every column.
     return (
-        f"CASE WHEN left({expr}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) "
+        f"CASE WHEN list_contains(['=', '+', '-', '@', chr(9), chr(13)], left({expr}, 1)) "
         f"THEN '''' || {expr} ELSE {expr} END"
     )
 
