@@ -591,24 +591,32 @@ def _varies(alias: str) -> str:
     return f"min(hash({alias})) {present} != max(hash({alias})) {present}"
 
 
-def _few_then_exact(key: list[str], having: str, select: str, where: str) -> str:
-    """SQL grouping `norm` by `key` for the groups of two or more rows that pass `having`.
+def _few_then_exact(
+    key: list[str], having: str, select: str, where: str, first: str = "count(*) > 1"
+) -> str:
+    """SQL grouping `norm` by `key` for the few groups that pass `having`.
 
-    Each of these checks compares a group's rows with each other, so a group of
-    one row never passes. Many groups are of one row (a person seen once), and
-    holding every group's many aggregates at once is the costly part; so a
-    first pass counts rows by the key's hash (one integer and one count per
-    group), and only the rows of groups with more than one are then grouped by
-    the key itself.
+    Grouping millions of rows by text, holding many aggregates per group, is
+    the costly part. So a first pass groups by the key's hash (one integer)
+    and keeps the hashes whose groups pass `first`: by default groups of more
+    than one row, since these checks compare a group's rows with each other and
+    many groups are of one row (a person seen once). Only the rows of those
+    groups are then grouped by the key itself and asked `having`.
     """
     keys = ", ".join(key)
     return f"""SELECT {keys}, {select} FROM norm
         WHERE {where} AND hash({keys}) IN (
-          SELECT hash({keys}) FROM norm WHERE {where} GROUP BY 1 HAVING count(*) > 1)
+          SELECT hash({keys}) FROM norm WHERE {where} GROUP BY 1 HAVING {first})
         GROUP BY {keys} HAVING {having}"""
 
 
 SUBMISSION = ["person_id", "Reporting_Period_End_Date"]
+# An LA person ID seen with two NHS Numbers, or with and without one (CLD063).
+MIXED_NHS = (
+    "min(hash(nhs_digits)) FILTER (WHERE nhs_valid) "
+    "!= max(hash(nhs_digits)) FILTER (WHERE nhs_valid) "
+    "OR (bool_or(nhs_valid) AND bool_or(NOT coalesce(nhs_valid, false)))"
+)
 _CONFLICTS = " OR ".join(_varies(a) for a in (*PERSON_FIELDS, *LATEST_FIELDS))
 # Run before the cross-row rules: one cheap pass finds the few people whose
 # details vary within a submission; only their rows are then compared (a value
@@ -688,18 +696,13 @@ def _cross_rules() -> list[CrossRule]:
             "CLD062",
             WARN,
             "NHS_Number",
-            f"""SELECT n._seq, n._file, n._row, n._line, n.NHS_Number AS value,
+            """SELECT n._seq, n._file, n._row, n._line, n.NHS_Number AS value,
                       'NHS Number shared by ' || v.ids || ' LA person IDs; they will be '
                       || 'treated as one person' AS problem
-               FROM norm n JOIN ({
-                _few_then_exact(
-                    ["nhs_digits"],
-                    "min(hash(LA_Person_Unique_Identifier)) "
-                    "!= max(hash(LA_Person_Unique_Identifier))",
-                    "count(DISTINCT LA_Person_Unique_Identifier) AS ids",
-                    "nhs_valid AND LA_Person_Unique_Identifier IS NOT NULL",
-                )
-            }) v USING (nhs_digits)
+               FROM norm n JOIN (
+                 SELECT nhs_digits, count(DISTINCT LA_Person_Unique_Identifier) AS ids
+                 FROM norm WHERE nhs_valid GROUP BY nhs_digits
+                 HAVING count(DISTINCT LA_Person_Unique_Identifier) > 1) v USING (nhs_digits)
                WHERE n.nhs_valid""",
         ),
         CrossRule(
@@ -714,11 +717,10 @@ def _cross_rules() -> list[CrossRule]:
                FROM norm n JOIN ({
                 _few_then_exact(
                     ["LA_Code", "LA_Person_Unique_Identifier"],
-                    "min(hash(nhs_digits)) FILTER (WHERE nhs_valid) "
-                    "!= max(hash(nhs_digits)) FILTER (WHERE nhs_valid) "
-                    "OR (bool_or(nhs_valid) AND bool_or(NOT coalesce(nhs_valid, false)))",
+                    MIXED_NHS,
                     "count(DISTINCT nhs_digits) FILTER (WHERE nhs_valid) AS numbers",
                     "LA_Person_Unique_Identifier IS NOT NULL",
+                    first=MIXED_NHS,
                 )
             }) v USING (LA_Code, LA_Person_Unique_Identifier)""",
         ),
