@@ -1,6 +1,6 @@
 """Benchmark `carelens import cld` against DuckDB's bare read_csv and a pandas baseline.
 
-    python benchmarks/bench_import.py [--rows 1000000] [--keep]
+    python benchmarks/bench_import.py [--rows 1000000] [--keep] [--no-pandas] [--stages]
 
 Makes an N-row CLD extract (2% of rows with a bad date), then in the same run
 times (a) carelens import with full validation, in a subprocess so its peak
@@ -55,6 +55,32 @@ def bench_duckdb(path: Path, as_text: bool = False) -> float:
     return time.perf_counter() - start
 
 
+def bench_stages(path: Path, home: Path) -> list[tuple[str, float]]:
+    """Seconds spent in each stage the importer reports, from an in-process import."""
+    from carelens.ingest.importer import import_cld
+
+    marks: list[tuple[str, float]] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not marks or marks[-1][0] != stage:
+            marks.append((stage, time.perf_counter()))
+
+    start = time.perf_counter()
+    import_cld([path], home, progress=progress)
+    end = time.perf_counter()
+    # A stage is reported when it has started, except "read", reported once a file is read.
+    names = {"read": "read and parse", "rows": "stage files", "normalise": "standard form"}
+    names |= {"checked": "rules", "write": "report and write"}
+    spans, previous = [], start
+    for (stage, at), following in zip(marks, [*marks[1:], ("", end)], strict=True):
+        if stage == "read":
+            spans.append((names[stage], at - start))
+            previous = at
+            continue
+        spans.append((names.get(stage, stage), following[1] - max(at, previous)))
+    return spans
+
+
 def bench_pandas(path: Path) -> float | None:
     try:
         import pandas as pd
@@ -83,6 +109,9 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated file")
     parser.add_argument(
         "--no-pandas", action="store_true", help="skip (c): pandas needs ~10 GB at 10M rows"
+    )
+    parser.add_argument(
+        "--stages", action="store_true", help="import once more in-process, timing each stage"
     )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="carelens-bench-"))
@@ -113,6 +142,9 @@ def main() -> None:
             f"projected 10M rows: {projected:,.0f} s (target < 60 s); peak here {peak_mb:,.0f} MB"
         )
         print(f"rows in {summary['rows_in']:,}, rejected {summary['rows_rejected']:,}")
+        if args.stages:
+            for name, seconds in bench_stages(path, work / "home-stages"):
+                print(f"    stage {name:18s} {seconds:8.2f} s")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
