@@ -239,3 +239,15 @@ def test_every_issue_names_its_file_row_and_line(tmp_path):
     summary = import_cld([first, second], tmp_path / "home").summary
     found = {(code, f, r, line) for code, _, f, r, line in _snapshot_issues(tmp_path, summary)}
     assert found == {("CLD021", 0, 2, 3), ("CLD030", 1, 1, 2), ("CLD030", 1, 2, 3)}
+
+
+def test_two_failures_of_one_code_in_a_row_are_listed_by_field(tmp_path):
+    """The same input always gives the same report and examples (ties go by field)."""
+    summary = _import(tmp_path, [row("Request", LA_Code="", Client_Type="")])
+    home = tmp_path / "home" / "snapshots" / summary["snapshot"]
+    report = (home / "rejected_rows.csv").read_text()
+    assert report.index("Client Type: required") < report.index("LA Code: required")
+    import json
+
+    examples = json.loads((home / "manifest.json").read_text())["rules"]["CLD010"]["examples"]
+    assert [e.split(", ")[2].split(":")[0] for e in examples] == ["Client Type", "LA Code"]

@@ -109,15 +109,16 @@ def summarise(con) -> dict:
     rows = con.execute(
         f"""WITH per_rule AS (
               SELECT code, severity, count(DISTINCT _seq) AS n,
-                     arg_min(struct_pack(_seq, _file, _row, _line, field, problem, value), _seq,
-                             {EXAMPLES}) AS first
+                     -- ties within a row (one code, two fields) go by field
+                     arg_min(struct_pack(_seq, _file, _row, _line, field, problem, value),
+                             (_seq, field), {EXAMPLES}) AS first
               FROM issues GROUP BY code, severity),
            examples AS (
               SELECT p.code, p.severity, p.n, unnest(p.first) AS e FROM per_rule p)
            SELECT x.code, x.severity, x.n,
                   list(struct_pack(file := f.path, row := x.e._row, line := x.e._line,
                        field := x.e.field, problem := x.e.problem, value := x.e.value)
-                       ORDER BY x.e._seq)
+                       ORDER BY x.e._seq, x.e.field)
            FROM examples x JOIN files f ON f.file_index = x.e._file
            GROUP BY x.code, x.severity, x.n ORDER BY x.code"""
     ).fetchall()
