@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from carelens.ingest import encoding
 
 
@@ -35,3 +37,37 @@ def test_utf16_lines_are_counted_on_the_converted_text(tmp_path):
 
     with connect(result.path) as con:
         assert con.execute("SELECT list(_line ORDER BY _row) FROM events").fetchone()[0] == [2, 3]
+
+
+def test_mixed_line_endings_are_named_when_duckdb_cannot_parse_them(tmp_path):
+    from carelens.ingest.errors import UnusableFile
+    from carelens.ingest.importer import import_cld
+    from tests.ingest.factories import row, write_csv
+
+    lines = write_csv(tmp_path / "x.csv", [row("Request"), row("Review")]).read_bytes()
+    lines = lines.replace(b"\r\n", b"\n").split(b"\n")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\r\n".join(lines[:2]) + b"\r\n\n" + b"\r\n".join(lines[2:]))
+    with pytest.raises(UnusableFile, match=r"Windows line breaks \(CR LF\) and others in Unix"):
+        import_cld([path], tmp_path / "home")
+    assert not (tmp_path / "home" / "snapshots").exists() or not any(
+        (tmp_path / "home" / "snapshots").iterdir()
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "mixed"),
+    [
+        (b"a,b\r\n1,2\r\n", False),
+        (b"a,b\n1,2\n", False),
+        (b"a,b\r\n1,2\n", True),
+        (b"a,b\r\n\n1,2\r\n", True),
+    ],
+)
+def test_mixed_line_endings_are_told_apart(tmp_path, monkeypatch, data, mixed):
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    assert encoding.mixes_line_endings(path) is mixed
+    # The same with every chunk one byte long: a CR LF split across chunks is one break.
+    monkeypatch.setattr(encoding, "CHUNK", 1)
+    assert encoding.mixes_line_endings(path) is mixed

@@ -105,6 +105,27 @@ def scan_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def mixes_line_endings(path: Path) -> bool:
+    """Whether some lines end in CR LF (Windows) and others in a bare LF (Unix).
+
+    DuckDB cannot parse such a file; asked only once a parse has failed, so that
+    the message can say what to do about it.
+    """
+    windows = unix = False
+    last = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            joined = last + chunk
+            crlf = joined.count(b"\r\n")
+            windows = windows or crlf > 0
+            unix = unix or joined.count(b"\n") > crlf
+            if windows and unix:
+                return True
+            # A CR at the end of one chunk may have its LF at the start of the next.
+            last = b"\r" if chunk.endswith(b"\r") else b""
+    return False
+
+
 def bom_of(path: Path) -> str | None:
     """The encoding a file's byte-order mark names, if it has one."""
     with path.open("rb") as handle:

@@ -371,6 +371,7 @@ def read_xlsx_file(con, path: Path, index: int, workdir: Path) -> SourceTable:
 
 def read_source(con: duckdb.DuckDBPyConnection, path: Path, index: int, workdir: Path):
     """Read one extract into DuckDB, or raise UnusableFile saying why it cannot be."""
+    kind = None
     try:
         kind = _sniff(path)
         if kind == "xlsx":
@@ -379,6 +380,12 @@ def read_source(con: duckdb.DuckDBPyConnection, path: Path, index: int, workdir:
     except UnusableFile:
         raise
     except duckdb.Error as error:
+        if kind == "csv" and enc.mixes_line_endings(path):
+            raise cannot_read(
+                path,
+                "some lines end in Windows line breaks (CR LF) and others in Unix ones (LF); "
+                "save it again as CSV from a spreadsheet or text editor",
+            ) from None
         first = str(error).strip().splitlines()[0][:200]
         raise cannot_read(path, first) from None
     except UnicodeDecodeError:
