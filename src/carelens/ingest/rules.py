@@ -604,9 +604,20 @@ def _few_then_exact(
     groups are then grouped by the key itself and asked `having`.
     """
     keys = ", ".join(key)
+    return _exact(
+        key,
+        having,
+        select,
+        where,
+        f"SELECT hash({keys}) FROM norm WHERE {where} GROUP BY 1 HAVING {first}",
+    )
+
+
+def _exact(key: list[str], having: str, select: str, where: str, hashes: str) -> str:
+    """The exact grouping by `key` of the rows whose key hash is among `hashes`."""
+    keys = ", ".join(key)
     return f"""SELECT {keys}, {select} FROM norm
-        WHERE {where} AND hash({keys}) IN (
-          SELECT hash({keys}) FROM norm WHERE {where} GROUP BY 1 HAVING {first})
+        WHERE {where} AND hash({keys}) IN ({hashes})
         GROUP BY {keys} HAVING {having}"""
 
 
@@ -621,14 +632,22 @@ _CONFLICTS = " OR ".join(_varies(a) for a in (*PERSON_FIELDS, *LATEST_FIELDS))
 # Run before the cross-row rules: one cheap pass finds the few people whose
 # details vary within a submission; only their rows are then compared (a value
 # that never varies cannot conflict).
+# Both the person checks and the duplicate check (whose key starts with the
+# person and the submission) look only at people with more than one row in a
+# submission: these are found once, by the hash of person and submission.
+SEEN_TWICE = "hash({t}person_id, {t}Reporting_Period_End_Date) IN (SELECT h FROM people_seen_twice)"
 PREPARE = [
+    "CREATE TEMP TABLE people_seen_twice AS "
+    "SELECT hash(person_id, Reporting_Period_End_Date) AS h FROM norm "
+    "WHERE person_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1",
     "CREATE TEMP TABLE person_conflicts AS "
-    + _few_then_exact(
+    + _exact(
         SUBMISSION,
         _CONFLICTS,
         ", ".join(f"{_varies(a)} AS {a}_conflict" for a in (*PERSON_FIELDS, *LATEST_FIELDS)),
         "person_id IS NOT NULL",
-    )
+        "SELECT h FROM people_seen_twice",
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ the rows that passed every other reject rule.
 
 from __future__ import annotations
 
-from carelens.ingest.rules import CROSS_RULES, PREPARE, REJECT, RULES, WARN
+from carelens.ingest.rules import CROSS_RULES, PREPARE, REJECT, RULES, SEEN_TWICE, WARN
 
 RAGGED_CODE = "CLD007"  # carelens' own code: a row with the wrong number of fields
 
@@ -74,7 +74,7 @@ def _duplicates(con, target: str) -> None:
         WITH eligible AS (
           SELECT n._seq, hash({DUPLICATE_KEY}) AS h FROM norm n
           ANTI JOIN rejected r USING (_seq)
-          WHERE n.person_id IS NOT NULL),
+          WHERE n.person_id IS NOT NULL AND {SEEN_TWICE.format(t="n.")}),
         -- Rows whose key hash is shared: a superset of the duplicates, usually few,
         -- so the exact comparison below sorts only these.
         shared AS (
