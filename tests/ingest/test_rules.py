@@ -243,7 +243,9 @@ def test_every_issue_names_its_file_row_and_line(tmp_path):
 
 def test_two_failures_of_one_code_in_a_row_are_listed_by_field(tmp_path):
     """The same input always gives the same report and examples (ties go by field)."""
-    summary = _import(tmp_path, [row("Request", LA_Code="", Client_Type="")])
+    summary = _import(tmp_path, [row("Request", LA_Code="", Client_Type=""), row("Review")])
+    # Rows, not failures: one row fails CLD010 on two fields.
+    assert summary["errors_by_rule"] == {"CLD010": 1}
     home = tmp_path / "home" / "snapshots" / summary["snapshot"]
     report = (home / "rejected_rows.csv").read_text()
     assert report.index("Client Type: required") < report.index("LA Code: required")

@@ -106,22 +106,41 @@ def write_rejected_report(con, path) -> None:
 
 def summarise(con) -> dict:
     """Rows per rule for errors and warnings, with the first examples of each (masked)."""
+    # A row fails a rule once per field, so a code found on one field only has
+    # as many rows as issues; counting distinct rows (millions of them, for a
+    # blank NHS Number throughout) is needed only for codes found on several.
     rows = con.execute(
         f"""WITH per_rule AS (
-              SELECT code, severity, count(DISTINCT _seq) AS n,
+              SELECT code, severity, count(*) AS issues, count(DISTINCT field) AS fields,
                      -- ties within a row (one code, two fields) go by field
                      arg_min(struct_pack(_seq, _file, _row, _line, field, problem, value),
                              (_seq, field), {EXAMPLES}) AS first
               FROM issues GROUP BY code, severity),
            examples AS (
-              SELECT p.code, p.severity, p.n, unnest(p.first) AS e FROM per_rule p)
-           SELECT x.code, x.severity, x.n,
+              SELECT p.code, p.severity, p.issues, p.fields, unnest(p.first) AS e
+              FROM per_rule p)
+           SELECT x.code, x.severity, x.issues, x.fields,
                   list(struct_pack(file := f.path, row := x.e._row, line := x.e._line,
                        field := x.e.field, problem := x.e.problem, value := x.e.value)
                        ORDER BY x.e._seq, x.e.field)
            FROM examples x JOIN files f ON f.file_index = x.e._file
-           GROUP BY x.code, x.severity, x.n ORDER BY x.code"""
+           GROUP BY ALL ORDER BY x.code"""
     ).fetchall()
+    several = [(code, severity) for code, severity, _, fields, _ in rows if fields > 1]
+    distinct = {}
+    if several:
+        distinct = {
+            (code, severity): n
+            for code, severity, n in con.execute(
+                """SELECT code, severity, count(DISTINCT _seq) FROM issues
+                   WHERE code IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL""",
+                [sorted({code for code, _ in several})],
+            ).fetchall()
+        }
+    rows = [
+        (code, severity, distinct.get((code, severity), issues), examples)
+        for code, severity, issues, _, examples in rows
+    ]
     ragged = con.execute(
         """SELECT count(*), list(struct_pack(file := f.path, row := r._row, line := r._line)
                   ORDER BY r._file, r._row)[1:3]
